@@ -3,6 +3,10 @@ package dev.recsuite.suite.features;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,28 @@ class WordPieceTokenizerTest {
     assertEquals(List.of("hello", ",", "y", "'", "all", "!", "how", "are", "you", "[UNK]", "?"), tok.tokenize(text));
     assertArrayEquals(new int[] {101, 7592, 1010, 1061, 1005, 2035, 999, 2129, 2024, 2017, 100, 1029, 102},
         tok.encode(text, 256));
+  }
+
+  /** Accents, curly quotes, CJK, symbols, emoji, ligatures, over-long words: ids from transformers.js (see the file). */
+  @Test
+  void matchesTransformersJsOnTrickyText() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines;
+    try (var in = WordPieceTokenizerTest.class.getResourceAsStream("/kat/wordpiece_transformersjs.tsv")) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+    }
+    assertEquals(13, lines.size());
+    for (String line : lines) {
+      String[] f = line.split("\t");
+      String text = json.readValue(f[0], String.class);
+      int[] expected = Arrays.stream(f[1].split(" ")).mapToInt(Integer::parseInt).toArray();
+      assertArrayEquals(expected, tok.encode(text, 100_000), text);
+    }
+  }
+
+  @Test
+  void lowerCasesPerCharacterLikeTheRustTokenizers() {
+    assertEquals("οδοσ", WordPieceTokenizer.normalize("ΟΔΟΣ"), "no final-sigma rule");
   }
 
   @Test
