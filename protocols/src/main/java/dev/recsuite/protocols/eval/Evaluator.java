@@ -35,6 +35,10 @@ public final class Evaluator {
     return task;
   }
 
+  public List<String> metricNames() {
+    return metrics.stream().map(UserMetric::name).toList();
+  }
+
   public EvaluationResult evaluate(Scorer scorer) {
     long start = System.nanoTime();
     if (scorer.nItems() != task.nItems()) {

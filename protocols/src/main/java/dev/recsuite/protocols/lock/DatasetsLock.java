@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.recsuite.protocols.config.NearestName;
+import dev.recsuite.protocols.config.YamlKeyLine;
 import dev.recsuite.protocols.data.DataFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +66,8 @@ public record DatasetsLock(int version, Map<String, LockEntry> datasets) {
       return lock;
     } catch (UnrecognizedPropertyException e) {
       var known = e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toList());
-      throw new DataFormatException(file, line(e.getLocation()), "unknown key '" + e.getPropertyName() + "' at "
+      long line = YamlKeyLine.find(text, e.getPropertyName(), line(e.getLocation()));
+      throw new DataFormatException(file, line, "unknown key '" + e.getPropertyName() + "' at "
           + path(e) + NearestName.hint(e.getPropertyName(), known) + " (valid: " + String.join(", ", known) + ")");
     } catch (JsonMappingException e) {
       throw new DataFormatException(file, line(e.getLocation()), "at " + path(e) + ": " + e.getOriginalMessage());

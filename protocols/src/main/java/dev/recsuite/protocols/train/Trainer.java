@@ -58,6 +58,10 @@ public final class Trainer {
 
   public TrainingResult fit(Recommender model, Evaluator validation, Listener listener) {
     boolean hasValid = validation != null && validation.task().size() > 0;
+    if (hasValid && validation.metricNames().stream().noneMatch(m -> m.equalsIgnoreCase(cfg.validMetric()))) {
+      throw new IllegalArgumentException("selection metric " + cfg.validMetric() + " is not among the evaluated metrics "
+          + validation.metricNames());
+    }
     if (!model.iterative()) {
       EvaluationResult v = hasValid ? validation.evaluate(model.scorer()) : null;
       return new TrainingResult(List.of(), -1, v, model.scorer(), "not iterative: fit on construction");

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * A plain-text leaderboard for the terminal: one table per dataset x protocol x evaluation mode, one row
- * per model, each cell the mean over seeds (with the standard deviation when there are several seeds).
+ * per model, each cell the mean over seeds (with the standard deviation when there are several seeds); then
+ * the best epoch (1-based), median seconds per epoch, test evaluation time and the share of users whose
+ * target's position the tie policy decided (of the first seed).
  */
 public final class Leaderboard {
   private Leaderboard() {}
@@ -26,7 +28,7 @@ public final class Leaderboard {
       for (String m : metrics) {
         head.append(String.format(Locale.ROOT, " %16s", m));
       }
-      head.append(String.format(Locale.ROOT, " %7s %9s %8s", "epochs", "s/epoch", "test s"));
+      head.append(String.format(Locale.ROOT, " %7s %9s %8s %6s", "best@", "s/epoch", "test s", "tied"));
       sb.append(head).append('\n');
       for (var row : g.getValue().entrySet()) {
         List<RunRecord> rs = row.getValue();
@@ -36,8 +38,9 @@ public final class Leaderboard {
           line.append(String.format(Locale.ROOT, " %16s", cell(v)));
         }
         RunRecord first = rs.get(0);
-        line.append(String.format(Locale.ROOT, " %7d %9.3f %8.3f", first.training().bestEpoch() + 1,
-            first.efficiency().epochSecondsMedian(), first.efficiency().testEvalSeconds()));
+        line.append(String.format(Locale.ROOT, " %7s %9.3f %8.3f %5.1f%%",
+            first.training().bestEpoch() < 0 ? "-" : Integer.toString(first.training().bestEpoch() + 1),
+            first.efficiency().epochSecondsMedian(), first.efficiency().testEvalSeconds(), 100 * first.test().tiedShare()));
         sb.append(line).append('\n');
       }
     }
