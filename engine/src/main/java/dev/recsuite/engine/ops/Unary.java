@@ -1,0 +1,82 @@
+package dev.recsuite.engine.ops;
+
+/**
+ * Elementwise functions with their derivatives, as PyTorch defines them (specs/baselines.md §1): GELU is the erf
+ * form x·Φ(x), leaky ReLU takes its slope as the parameter (PyTorch default 0.01), and softplus is
+ * log(1 + e^x) computed stably. Derivatives are written in terms of the input x and, where cheaper, the output y.
+ */
+public enum Unary {
+  EXP, LOG, SIGMOID, LOG_SIGMOID, SOFTPLUS, TANH, RELU, LEAKY_RELU, GELU, SQUARE, SQRT, NEG;
+
+  /** y = f(x) elementwise over {@code [off, off + n)}. */
+  public void forward(float[] x, float[] y, int lo, int hi, float param) {
+    switch (this) {
+      case EXP -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.exp(x[i]); }
+      case LOG -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.log(x[i]); }
+      case SIGMOID -> { for (int i = lo; i < hi; i++) y[i] = sigmoid(x[i]); }
+      case LOG_SIGMOID -> { for (int i = lo; i < hi; i++) y[i] = -softplus(-x[i]); }
+      case SOFTPLUS -> { for (int i = lo; i < hi; i++) y[i] = softplus(x[i]); }
+      case TANH -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.tanh(x[i]); }
+      case RELU -> { for (int i = lo; i < hi; i++) y[i] = x[i] > 0f ? x[i] : 0f; }
+      case LEAKY_RELU -> { for (int i = lo; i < hi; i++) y[i] = x[i] > 0f ? x[i] : param * x[i]; }
+      case GELU -> { for (int i = lo; i < hi; i++) y[i] = (float) (x[i] * phiCdf(x[i])); }
+      case SQUARE -> { for (int i = lo; i < hi; i++) y[i] = x[i] * x[i]; }
+      case SQRT -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.sqrt(x[i]); }
+      case NEG -> { for (int i = lo; i < hi; i++) y[i] = -x[i]; }
+      default -> throw new AssertionError(this);
+    }
+  }
+
+  /** gx += gy * f'(x) over {@code [lo, hi)}; y is the forward output. */
+  public void backward(float[] x, float[] y, float[] gy, float[] gx, int lo, int hi, float param) {
+    switch (this) {
+      case EXP -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * y[i]; }
+      case LOG -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] / x[i]; }
+      case SIGMOID -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * y[i] * (1f - y[i]); }
+      case LOG_SIGMOID -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * sigmoid(-x[i]); }
+      case SOFTPLUS -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * sigmoid(x[i]); }
+      case TANH -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * (1f - y[i] * y[i]); }
+      case RELU -> { for (int i = lo; i < hi; i++) gx[i] += x[i] > 0f ? gy[i] : 0f; }
+      case LEAKY_RELU -> { for (int i = lo; i < hi; i++) gx[i] += x[i] > 0f ? gy[i] : param * gy[i]; }
+      case GELU -> {
+        for (int i = lo; i < hi; i++) {
+          double v = x[i];
+          gx[i] += (float) (gy[i] * (phiCdf(v) + v * Math.exp(-0.5 * v * v) * INV_SQRT_2PI));
+        }
+      }
+      case SQUARE -> { for (int i = lo; i < hi; i++) gx[i] += 2f * gy[i] * x[i]; }
+      case SQRT -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * 0.5f / y[i]; }
+      case NEG -> { for (int i = lo; i < hi; i++) gx[i] -= gy[i]; }
+      default -> throw new AssertionError(this);
+    }
+  }
+
+  private static final double INV_SQRT_2PI = 0.3989422804014327;
+
+  public static float sigmoid(float x) {
+    return x >= 0f ? 1f / (1f + (float) Math.exp(-x)) : (float) (Math.exp(x) / (1.0 + Math.exp(x)));
+  }
+
+  /** log(1 + e^x) without overflow: max(x, 0) + log1p(e^-|x|). */
+  public static float softplus(float x) {
+    return (float) (Math.max(x, 0f) + Math.log1p(Math.exp(-Math.abs(x))));
+  }
+
+  /** Standard normal CDF Φ(x) = ½(1 + erf(x/√2)). */
+  static double phiCdf(double x) {
+    return 0.5 * (1.0 + erf(x * 0.7071067811865476));
+  }
+
+  /**
+   * erf with absolute error below 1.2e-7 (Numerical Recipes 3rd ed. §6.2.2, erfc via Chebyshev fit), ample for
+   * float GELU.
+   */
+  public static double erf(double x) {
+    double z = Math.abs(x);
+    double t = 1.0 / (1.0 + 0.5 * z);
+    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+        + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? 1.0 - r : r - 1.0;
+  }
+}
