@@ -114,7 +114,7 @@ public final class WorkerPool implements AutoCloseable {
     if (parts > threads) {
       throw new IllegalArgumentException(parts + " parts for a pool of " + threads + " threads");
     }
-    if (parts == 1 || Thread.currentThread() instanceof Worker || !busy.tryLock()) {
+    if (parts == 1 || Thread.currentThread() instanceof Worker || busy.isHeldByCurrentThread() || !busy.tryLock()) {
       for (int p = 0; p < parts; p++) {
         if (bounds[p] < bounds[p + 1]) {
           body.run(bounds[p], bounds[p + 1]);
