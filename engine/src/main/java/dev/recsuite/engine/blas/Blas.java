@@ -22,9 +22,9 @@ public final class Blas {
       case "java":
         return new JavaGemm(pool);
       case "openblas":
-        return new OpenBlasGemm(pool.threads());
+        return new OpenBlasGemm(pool);
       case "auto":
-        Gemm native_ = tryOpenBlas(pool.threads());
+        Gemm native_ = tryOpenBlas(pool);
         return native_ == null ? new JavaGemm(pool) : new SizeSplitGemm(new JavaGemm(pool), native_);
       default:
         throw new IllegalArgumentException(
@@ -33,9 +33,9 @@ public final class Blas {
   }
 
   /** OpenBLAS, or null when its classes or native library are unavailable on this platform. */
-  public static Gemm tryOpenBlas(int threads) {
+  public static Gemm tryOpenBlas(WorkerPool pool) {
     try {
-      return new OpenBlasGemm(threads);
+      return new OpenBlasGemm(pool);
     } catch (Throwable e) { // NoClassDefFoundError or UnsatisfiedLinkError: fall back to Java
       return null;
     }

@@ -1,11 +1,11 @@
 package dev.recsuite.engine.blas;
 
+import dev.recsuite.engine.ops.Simd;
 import dev.recsuite.engine.parallel.WorkerPool;
 
 /**
  * Pure-Java GEMM: transposed operands are packed to row-major first, then a blocked kernel updates four rows of
- * C at a time with an inner loop over contiguous columns ({@code c[j] += a * b[j]}), which HotSpot's C2 turns into
- * AVX FMA-free vector code. Threads split the rows of C, and each element's sum runs over p in increasing order,
+ * C at a time with an inner loop over contiguous columns ({@code c[j] += a * b[j]}, vectorised by {@link Simd}). Threads split the rows of C, and each element's sum runs over p in increasing order,
  * so results do not depend on the thread count.
  *
  * <p>Blocks: 512 columns and 256 inner steps keep a 512 KiB panel of B in a 1 MiB L2 and four 2 KiB C rows in L1.
@@ -121,34 +121,20 @@ public final class JavaGemm implements Gemm {
         int i = i0;
         for (; i + 4 <= i1; i += 4) {
           final int c0 = cOff + i * ldc + j0;
-          final int c1 = c0 + ldc;
-          final int c2 = c1 + ldc;
-          final int c3 = c2 + ldc;
           final int ar = aOff + i * lda;
           for (int p = p0; p < p1; p++) {
             final float a0 = alpha * a[ar + p];
             final float a1 = alpha * a[ar + lda + p];
             final float a2 = alpha * a[ar + 2 * lda + p];
             final float a3 = alpha * a[ar + 3 * lda + p];
-            final int bo = bOff + p * ldb + j0;
-            for (int j = 0; j < jn; j++) {
-              final float bv = b[bo + j];
-              c[c0 + j] += a0 * bv;
-              c[c1 + j] += a1 * bv;
-              c[c2 + j] += a2 * bv;
-              c[c3 + j] += a3 * bv;
-            }
+            Simd.axpy4(a0, a1, a2, a3, b, bOff + p * ldb + j0, c, c0, ldc, jn);
           }
         }
         for (; i < i1; i++) {
           final int c0 = cOff + i * ldc + j0;
           final int ar = aOff + i * lda;
           for (int p = p0; p < p1; p++) {
-            final float a0 = alpha * a[ar + p];
-            final int bo = bOff + p * ldb + j0;
-            for (int j = 0; j < jn; j++) {
-              c[c0 + j] += a0 * b[bo + j];
-            }
+            Simd.axpy(alpha * a[ar + p], b, bOff + p * ldb + j0, c, c0, jn);
           }
         }
       }

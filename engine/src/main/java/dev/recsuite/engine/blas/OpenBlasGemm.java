@@ -1,24 +1,28 @@
 package dev.recsuite.engine.blas;
 
+import dev.recsuite.engine.parallel.WorkerPool;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
  * GEMM through OpenBLAS (the JavaCPP {@code org.bytedeco:openblas} preset, native library from the
- * {@code linux-x86_64} jar, no LAPACK). Operands are copied into per-thread off-heap buffers, because JNI array
- * access copies anyway and cannot address an offset; the copies cost O(mk + kn + mn) against O(mnk) work.
+ * {@code linux-x86_64} jar, no LAPACK), run single-threaded inside the engine's own {@link WorkerPool}: each worker
+ * multiplies a contiguous block of rows of C. OpenBLAS's own thread pool is not used because its threads keep
+ * spinning after a call, and on 2 cores they then steal the CPU from the engine's next kernel.
  *
- * <p>OpenBLAS's own threads are set to the engine's thread count. Its results are deterministic for a fixed
- * thread count and kernel (OpenBLAS splits the rows and columns of C, never the inner dimension), but they
- * differ in the last bits from {@link JavaGemm}.
+ * <p>Operands are copied into per-thread off-heap buffers (JNI array access copies anyway and cannot address an
+ * offset); the copies cost O(mk + kn + mn) against O(mnk) work. B is copied once per call and shared. Results are
+ * deterministic for a given thread count, but differ in the last bits from {@link JavaGemm}.
  */
 final class OpenBlasGemm implements Gemm {
   private static final ThreadLocal<FloatPointer[]> BUFFERS = ThreadLocal.withInitial(() -> new FloatPointer[3]);
+  private final WorkerPool pool;
   private final String name;
 
-  OpenBlasGemm(int threads) {
-    org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
-    this.name = "openblas " + openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + threads + " threads)";
+  OpenBlasGemm(WorkerPool pool) {
+    org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+    this.pool = pool;
+    this.name = "openblas " + openblas_nolapack.OPENBLAS_VERSION.trim() + " (single-threaded per worker)";
   }
 
   @Override
@@ -32,41 +36,58 @@ final class OpenBlasGemm implements Gemm {
     if (m == 0 || n == 0) {
       return;
     }
-    FloatPointer[] buf = BUFFERS.get();
-    int aRows = transA ? k : m;
-    int aCols = transA ? m : k;
     int bRows = transB ? n : k;
     int bCols = transB ? k : n;
-    FloatPointer pa = buf[0] = ensure(buf[0], (long) aRows * aCols);
-    FloatPointer pb = buf[1] = ensure(buf[1], (long) bRows * bCols);
-    FloatPointer pc = buf[2] = ensure(buf[2], (long) m * n);
-    copyIn(a, aOff, lda, aRows, aCols, pa);
+    FloatPointer[] own = BUFFERS.get();
+    FloatPointer pb = own[1] = ensure(own[1], (long) bRows * bCols);
     copyIn(b, bOff, ldb, bRows, bCols, pb);
+    int minRows = (int) Math.max(1, (1L << 17) / Math.max(1L, (long) n * Math.max(k, 1)));
+    pool.forRange(m, minRows, (i0, i1) -> block(transA, transB, i0, i1, n, k, alpha, a, aOff, lda, pb, bCols, beta,
+        c, cOff, ldc));
+  }
+
+  private static void block(boolean transA, boolean transB, int i0, int i1, int n, int k, float alpha, float[] a,
+      int aOff, int lda, FloatPointer pb, int ldbP, float beta, float[] c, int cOff, int ldc) {
+    int rows = i1 - i0;
+    FloatPointer[] buf = BUFFERS.get();
+    FloatPointer pa = buf[0] = ensure(buf[0], (long) rows * k);
+    FloatPointer pc = buf[2] = ensure(buf[2], (long) rows * n);
+    int ldaP;
+    if (transA) { // A stored [k, m]: copy the column block i0..i1 of each of its k rows
+      for (int p = 0; p < k; p++) {
+        pa.position((long) p * rows).put(a, aOff + p * lda + i0, rows);
+      }
+      pa.position(0);
+      ldaP = rows;
+    } else {
+      copyIn(a, aOff + i0 * lda, lda, rows, k, pa);
+      ldaP = k;
+    }
     if (beta != 0f) {
-      copyIn(c, cOff, ldc, m, n, pc);
+      copyIn(c, cOff + i0 * ldc, ldc, rows, n, pc);
     }
     openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
         transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
         transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-        m, n, k, alpha, pa, aCols, pb, bCols, beta, pc, n);
+        rows, n, k, alpha, pa, ldaP, pb, ldbP, beta, pc, n);
     if (ldc == n) {
-      pc.position(0).get(c, cOff, m * n);
+      pc.position(0).get(c, cOff + i0 * ldc, rows * n);
     } else {
-      for (int i = 0; i < m; i++) {
-        pc.position((long) i * n).get(c, cOff + i * ldc, n);
+      for (int i = 0; i < rows; i++) {
+        pc.position((long) i * n).get(c, cOff + (i0 + i) * ldc, n);
       }
-      pc.position(0);
     }
+    pc.position(0);
   }
 
   private static FloatPointer ensure(FloatPointer p, long n) {
     if (p != null && p.capacity() >= n) {
       return p;
     }
+    long cap = Math.max(n, p == null ? 0 : p.capacity() + p.capacity() / 2);
     if (p != null) {
       p.close();
     }
-    long cap = Math.max(n, p == null ? 0 : p.capacity() + p.capacity() / 2);
     return new FloatPointer(Math.max(cap, 1));
   }
 

@@ -15,7 +15,7 @@ public enum Binary {
   /** out = a (op) b with broadcasting; out has the broadcast shape. */
   public void forward(WorkerPool pool, Broadcast bc, float[] a, float[] b, float[] out) {
     if (bc.same) {
-      pool.forRange(out.length, MIN_CHUNK, (lo, hi) -> run(a, lo, 1, b, lo, 1, out, lo, hi - lo));
+      pool.forRange(out.length, MIN_CHUNK, (lo, hi) -> same(a, b, out, lo, hi));
       return;
     }
     if (bc.bScalar) {
@@ -28,6 +28,17 @@ public enum Binary {
         run(a, bc.aRow(r), bc.aLast, b, bc.bRow(r), bc.bLast, out, r * cols, cols);
       }
     });
+  }
+
+  /** Same-shape loops index all three arrays alike, which C2 vectorises. */
+  private void same(float[] a, float[] b, float[] o, int lo, int hi) {
+    switch (this) {
+      case ADD -> { for (int i = lo; i < hi; i++) o[i] = a[i] + b[i]; }
+      case SUB -> { for (int i = lo; i < hi; i++) o[i] = a[i] - b[i]; }
+      case MUL -> { for (int i = lo; i < hi; i++) o[i] = a[i] * b[i]; }
+      case DIV -> { for (int i = lo; i < hi; i++) o[i] = a[i] / b[i]; }
+      default -> throw new AssertionError(this);
+    }
   }
 
   private void run(float[] a, int ia, int sa, float[] b, int ib, int sb, float[] o, int io, int n) {
@@ -85,6 +96,10 @@ public enum Binary {
 
   /** ga += gy * d/da, gb += gy * d/db (either grad may be null), reducing over broadcast dimensions. */
   public void backward(WorkerPool pool, Broadcast bc, float[] a, float[] b, float[] gy, float[] ga, float[] gb) {
+    if (bc.same && this != DIV) {
+      pool.forRange(gy.length, MIN_CHUNK, (lo, hi) -> sameBackward(a, b, gy, ga, gb, lo, hi));
+      return;
+    }
     int cols = bc.cols;
     int minRows = Math.max(1, MIN_CHUNK / Math.max(1, cols));
     if (ga != null) {
@@ -103,6 +118,24 @@ public enum Binary {
     }
   }
 
+  private void sameBackward(float[] a, float[] b, float[] gy, float[] ga, float[] gb, int lo, int hi) {
+    if (ga != null) {
+      if (this == MUL) {
+        for (int i = lo; i < hi; i++) ga[i] += gy[i] * b[i];
+      } else {
+        for (int i = lo; i < hi; i++) ga[i] += gy[i];
+      }
+    }
+    if (gb != null) {
+      switch (this) {
+        case ADD -> { for (int i = lo; i < hi; i++) gb[i] += gy[i]; }
+        case SUB -> { for (int i = lo; i < hi; i++) gb[i] -= gy[i]; }
+        case MUL -> { for (int i = lo; i < hi; i++) gb[i] += gy[i] * a[i]; }
+        default -> throw new AssertionError(this);
+      }
+    }
+  }
+
   private void accumulate(boolean wrtA, Broadcast bc, float[] a, float[] b, float[] gy, float[] g, int r0, int r1) {
     int cols = bc.cols;
     int sa = bc.aLast;
@@ -115,7 +148,7 @@ public enum Binary {
       int ig = wrtA ? ia : ib;
       if (this == ADD || (this == SUB && wrtA)) {
         if (sg == 1) {
-          for (int j = 0; j < cols; j++) g[ig + j] += gy[io + j];
+          Simd.add(gy, io, g, ig, cols);
         } else {
           float s = 0f;
           for (int j = 0; j < cols; j++) s += gy[io + j];

@@ -4,26 +4,42 @@ import dev.recsuite.engine.parallel.WorkerPool;
 import dev.recsuite.engine.rng.Rng;
 
 /**
- * Inverted dropout with a counter-based mask: element i is kept when
- * {@code u_i = top 24 bits of mix64(seed + (i + 1) * golden) / 2^24 >= p}, and kept values are scaled by 1/(1-p)
- * as in PyTorch. The mask is a pure function of (seed, i), so it is the same for every thread count and the
+ * Inverted dropout with a counter-based mask: element i is kept when u_i >= p, where u_i is the top 24 bits of
+ * MurmurHash3's 32-bit finaliser applied to {@code i * 0x9E3779B9 ^ seed} (seed folded to 32 bits), over 2^24;
+ * kept values are scaled by 1/(1-p) as in PyTorch. The mask is a pure function of (seed, i), so it is the same for every thread count and the
  * backward pass recomputes it instead of storing it.
  */
 public final class Dropout {
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
   private Dropout() {}
 
-  static boolean keep(long seed, int i, float p) {
-    return (Rng.mix64(seed + (i + 1L) * GOLDEN) >>> 40) * 0x1p-24f >= p;
+  static boolean keep(int seed, int i, int threshold) {
+    int h = i * 0x9E3779B9 ^ seed;
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
+    return (h >>> 8) >= threshold;
+  }
+
+  private static int fold(long seed) {
+    long m = Rng.mix64(seed);
+    return (int) (m ^ (m >>> 32));
+  }
+
+  /** Keep iff u >= p with u = k / 2^24: compare the 24-bit integer k with ceil(p * 2^24). */
+  private static int threshold(float p) {
+    return (int) Math.ceil(p * 16_777_216.0);
   }
 
   /** y = x * mask / (1 - p). */
   public static void forward(WorkerPool pool, float[] x, int n, float p, long seed, float[] y) {
     float scale = 1f / (1f - p);
+    int s = fold(seed);
+    int th = threshold(p);
     pool.forRange(n, 1 << 14, (lo, hi) -> {
       for (int i = lo; i < hi; i++) {
-        y[i] = keep(seed, i, p) ? x[i] * scale : 0f;
+        y[i] = keep(s, i, th) ? x[i] * scale : 0f;
       }
     });
   }
@@ -31,9 +47,11 @@ public final class Dropout {
   /** gx += gy * mask / (1 - p). */
   public static void backward(WorkerPool pool, float[] gy, int n, float p, long seed, float[] gx) {
     float scale = 1f / (1f - p);
+    int s = fold(seed);
+    int th = threshold(p);
     pool.forRange(n, 1 << 14, (lo, hi) -> {
       for (int i = lo; i < hi; i++) {
-        if (keep(seed, i, p)) {
+        if (keep(s, i, th)) {
           gx[i] += gy[i] * scale;
         }
       }

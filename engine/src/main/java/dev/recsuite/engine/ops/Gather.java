@@ -78,11 +78,7 @@ public final class Gather {
         if (r < 0 || r >= dstRows) {
           throw new IndexOutOfBoundsException("scatter index " + r + " at position " + i + " outside " + dstRows + " rows");
         }
-        int so = i * d;
-        int dOff = r * d;
-        for (int j = 0; j < d; j++) {
-          dst[dOff + j] += src[so + j];
-        }
+        Simd.add(src, i * d, dst, r * d, d);
       }
     });
   }

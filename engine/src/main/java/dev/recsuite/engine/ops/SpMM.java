@@ -49,11 +49,7 @@ public final class SpMM {
       }
       final int end = ptr[r + 1];
       for (int e = ptr[r]; e < end; e++) {
-        final float v = val[e];
-        final int xo = col[e] * d;
-        for (int j = 0; j < d; j++) {
-          y[yo + j] += v * x[xo + j];
-        }
+        Simd.axpy(val[e], x, col[e] * d, y, yo, d);
       }
     }
   }

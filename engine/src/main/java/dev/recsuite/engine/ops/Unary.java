@@ -19,7 +19,12 @@ public enum Unary {
       case TANH -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.tanh(x[i]); }
       case RELU -> { for (int i = lo; i < hi; i++) y[i] = x[i] > 0f ? x[i] : 0f; }
       case LEAKY_RELU -> { for (int i = lo; i < hi; i++) y[i] = x[i] > 0f ? x[i] : param * x[i]; }
-      case GELU -> { for (int i = lo; i < hi; i++) y[i] = (float) (x[i] * phiCdf(x[i])); }
+      case GELU -> {
+        for (int i = lo; i < hi; i++) {
+          double v = x[i];
+          y[i] = (float) (v * phiCdf(v, Math.exp(-0.5 * v * v)));
+        }
+      }
       case SQUARE -> { for (int i = lo; i < hi; i++) y[i] = x[i] * x[i]; }
       case SQRT -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.sqrt(x[i]); }
       case NEG -> { for (int i = lo; i < hi; i++) y[i] = -x[i]; }
@@ -41,7 +46,8 @@ public enum Unary {
       case GELU -> {
         for (int i = lo; i < hi; i++) {
           double v = x[i];
-          gx[i] += (float) (gy[i] * (phiCdf(v) + v * Math.exp(-0.5 * v * v) * INV_SQRT_2PI));
+          double g = Math.exp(-0.5 * v * v);
+          gx[i] += (float) (gy[i] * (phiCdf(v, g) + v * g * INV_SQRT_2PI));
         }
       }
       case SQUARE -> { for (int i = lo; i < hi; i++) gx[i] += 2f * gy[i] * x[i]; }
@@ -62,21 +68,22 @@ public enum Unary {
     return (float) (Math.max(x, 0f) + Math.log1p(Math.exp(-Math.abs(x))));
   }
 
-  /** Standard normal CDF Φ(x) = ½(1 + erf(x/√2)). */
-  static double phiCdf(double x) {
-    return 0.5 * (1.0 + erf(x * 0.7071067811865476));
+  /**
+   * Standard normal CDF Φ(x) = ½(1 + erf(x/√2)) given {@code g = exp(-x²/2)}, which the GELU derivative needs too:
+   * erf by Abramowitz and Stegun 7.1.26 (absolute error below 1.5e-7, ample for float), whose exp(-z²) at
+   * z = |x|/√2 is exactly g, so forward and backward each cost one exp.
+   */
+  static double phiCdf(double x, double g) {
+    double z = Math.abs(x) * 0.7071067811865476;
+    double t = 1.0 / (1.0 + 0.3275911 * z);
+    double erfAbs = 1.0 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
+        + t * 1.061405429)))) * g;
+    return 0.5 * (1.0 + (x >= 0 ? erfAbs : -erfAbs));
   }
 
-  /**
-   * erf with absolute error below 1.2e-7 (Numerical Recipes 3rd ed. §6.2.2, erfc via Chebyshev fit), ample for
-   * float GELU.
-   */
+  /** erf with absolute error below 1.5e-7 (Abramowitz and Stegun 7.1.26). */
   public static double erf(double x) {
-    double z = Math.abs(x);
-    double t = 1.0 / (1.0 + 0.5 * z);
-    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-        + t * (-0.82215223 + t * 0.17087277)))))))));
-    return x >= 0 ? 1.0 - r : r - 1.0;
+    double z = x * 1.4142135623730951; // phiCdf takes x with z = |x| / sqrt 2
+    return 2.0 * phiCdf(z, Math.exp(-x * x)) - 1.0;
   }
 }

@@ -73,7 +73,7 @@ class GemmTest {
 
   @Test
   void openBlasAgreesWithJava() {
-    Gemm blas = Blas.tryOpenBlas(2);
+    Gemm blas = Blas.tryOpenBlas(new dev.recsuite.engine.parallel.WorkerPool(2));
     assertNotNull(blas, "OpenBLAS native library did not load on linux-x86_64");
     int m = 67;
     int n = 129;

@@ -1,0 +1,65 @@
+package dev.recsuite.engine.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SimdTest {
+  private static float[] rand(long seed, int n) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (float) r.nextGaussian();
+    }
+    return a;
+  }
+
+  @Test
+  void surefireRunsTheVectorPath() {
+    // The parent pom's surefire argLine adds --add-modules jdk.incubator.vector.
+    assertTrue(Simd.VECTOR, "Vector API not active: is --add-modules jdk.incubator.vector in the argLine?");
+  }
+
+  @Test
+  void vectorAndScalarBodiesAreBitIdentical() {
+    for (int n : new int[] {1, 7, 8, 9, 31, 64, 65}) {
+      float[] x = rand(1, n + 5);
+      float[] y = rand(2, n + 3);
+      float[] yv = y.clone();
+      float[] ys = y.clone();
+      VectorKernels.axpy(0.37f, x, 5, yv, 3, n);
+      for (int j = 0; j < n; j++) {
+        ys[3 + j] += 0.37f * x[5 + j];
+      }
+      assertArrayEquals(ys, yv, "axpy n=" + n);
+      VectorKernels.add(x, 2, yv, 1, n);
+      for (int j = 0; j < n; j++) {
+        ys[1 + j] += x[2 + j];
+      }
+      assertArrayEquals(ys, yv, "add n=" + n);
+      float[] c = rand(3, 4 * (n + 2));
+      float[] cv = c.clone();
+      float[] cs = c.clone();
+      VectorKernels.axpy4(0.5f, -1.25f, 3f, 0.1f, x, 1, cv, 2, n + 2, n);
+      float[] a = {0.5f, -1.25f, 3f, 0.1f};
+      for (int r = 0; r < 4; r++) {
+        for (int j = 0; j < n; j++) {
+          cs[2 + r * (n + 2) + j] += a[r] * x[1 + j];
+        }
+      }
+      assertArrayEquals(cs, cv, "axpy4 n=" + n);
+    }
+  }
+
+  @Test
+  void erfMatchesScipy() {
+    // scipy 1.17.1: scipy.special.erf(0.5) = 0.5204998778130465, erf(-1.7) = -0.9837904585907746,
+    // scipy.special.ndtr(1.0) = 0.8413447460685429
+    assertEquals(0.5204998778130465, Unary.erf(0.5), 1.5e-7);
+    assertEquals(-0.9837904585907746, Unary.erf(-1.7), 1.5e-7);
+    assertEquals(0.8413447460685429, Unary.phiCdf(1.0, Math.exp(-0.5)), 1.5e-7);
+  }
+}
