@@ -1,0 +1,148 @@
+package dev.recsuite.protocols.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Scorer;
+import dev.recsuite.protocols.api.UserBatch;
+import dev.recsuite.protocols.eval.EvalTask;
+import dev.recsuite.protocols.eval.Evaluator;
+import dev.recsuite.protocols.eval.TiePolicy;
+import dev.recsuite.protocols.metrics.MetricSet;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+  /**
+   * A model whose validation HR@1 follows a script: after epoch e, the first round(script[e] * 10000) of the
+   * 10000 validation users get their target (item 0) ranked first. Its scorer remembers the epoch it was taken at.
+   */
+  static class Scripted implements Recommender {
+    final double[] script;
+    int epoch = -1;
+
+    Scripted(double... script) {
+      this.script = script;
+    }
+
+    @Override
+    public double trainEpoch(int e) {
+      epoch = e;
+      return 1.0 / (e + 1);
+    }
+
+    @Override
+    public Scorer scorer() {
+      int hits = (int) Math.round(script[Math.max(epoch, 0)] * USERS);
+      int taken = epoch;
+      return new Scorer() {
+        @Override
+        public int nItems() {
+          return 2;
+        }
+
+        @Override
+        public void scoreAll(UserBatch b, float[] out) {
+          for (int k = 0; k < b.size(); k++) {
+            boolean hit = b.users()[k] < hits;
+            out[2 * k] = hit ? 1 : 0;
+            out[2 * k + 1] = hit ? 0 : 1;
+          }
+        }
+
+        @Override
+        public String toString() {
+          return "epoch " + taken;
+        }
+      };
+    }
+
+    @Override
+    public long parameterCount() {
+      return 0;
+    }
+  }
+
+  static final int USERS = 10000;
+
+  static Evaluator validation() {
+    int[] users = new int[USERS];
+    int[][] targets = new int[USERS][];
+    int[][] none = new int[USERS][0];
+    for (int u = 0; u < USERS; u++) {
+      users[u] = u;
+      targets[u] = new int[] {0};
+    }
+    return new Evaluator(new EvalTask("valid", 2, users, none, targets, none, null, 0, "test", null),
+        MetricSet.standard(new int[] {1}), TiePolicy.PESSIMISTIC, 0, 4096);
+  }
+
+  @Test
+  void stopsAfterPatiencePlusOneEpochsWithoutStrictImprovement() {
+    // best at epoch 1 (0.30); epochs 2..4 equal or lower; patience 2 -> stop after 3 non-improving epochs (epoch 4)
+    Scripted m = new Scripted(0.10, 0.30, 0.30, 0.20, 0.25, 0.90, 0.90);
+    TrainingResult r = new Trainer(new Trainer.Config(100, 2, "HR@1", 4, true)).fit(m, validation(), null);
+    assertEquals(1, r.bestEpoch());
+    assertEquals(5, r.epochs().size());
+    assertEquals("epoch 1", r.bestScorer().toString()); // frozen at the best epoch, not the last
+    assertTrue(r.stopReason().startsWith("early stop"));
+  }
+
+  @Test
+  void nonStrictImprovementAcceptsEqualValues() {
+    Scripted m = new Scripted(0.10, 0.30, 0.30, 0.20, 0.25, 0.20, 0.20);
+    TrainingResult r = new Trainer(new Trainer.Config(100, 2, "HR@1", 4, false)).fit(m, validation(), null);
+    assertEquals(2, r.bestEpoch());
+  }
+
+  /** MMRec rounds to 4 decimals before comparing: 0.30004 rounds to 0.3000, not an improvement over 0.3000. */
+  @Test
+  void roundingHappensBeforeTheComparison() {
+    Trainer t = new Trainer(new Trainer.Config(10, 2, "HR@1", 4, true));
+    assertEquals(0.3, t.round(0.30004), 0);
+    assertEquals(0.3001, t.round(0.30005000001), 0);
+    assertEquals(0.1235, t.round(0.12345), 1e-15); // 0.12345 is stored as 0.1234500000000000013..., so half-up
+    assertEquals(0.30004, new Trainer(new Trainer.Config(10, 2, "HR@1", -1, true)).round(0.30004), 0);
+  }
+
+  @Test
+  void aNanLossStopsWithTheEpoch() {
+    Recommender nan = new Scripted(0.1, 0.1) {
+      @Override
+      public double trainEpoch(int e) {
+        super.trainEpoch(e);
+        return e == 1 ? Double.NaN : 1;
+      }
+    };
+    var e = assertThrows(IllegalStateException.class, () -> new Trainer(new Trainer.Config(10, 2, "HR@1", 4, true)).fit(nan, validation(), null));
+    assertEquals("NaN training loss at epoch 1", e.getMessage());
+  }
+
+  @Test
+  void anUnevaluatedSelectionMetricFailsBeforeTraining() {
+    var e = assertThrows(IllegalArgumentException.class, () -> new Trainer(Trainer.Config.defaults()).fit(new Scripted(0.1), validation(), null));
+    assertTrue(e.getMessage().contains("Recall@20 is not among"), e.getMessage());
+  }
+
+  @Test
+  void withoutValidationTheLastEpochIsUsed() {
+    Scripted m = new Scripted(0.1, 0.2, 0.3);
+    TrainingResult r = new Trainer(new Trainer.Config(3, 0, "HR@1", 4, true)).fit(m, null, null);
+    assertEquals(2, r.bestEpoch());
+    assertEquals("epoch 2", r.bestScorer().toString());
+  }
+
+  @Test
+  void nonIterativeModelsRunNoEpochs() {
+    Recommender fixed = new Scripted(0.5) {
+      @Override
+      public boolean iterative() {
+        return false;
+      }
+    };
+    TrainingResult r = new Trainer(new Trainer.Config(10, 2, "HR@1", 4, true)).fit(fixed, validation(), null);
+    assertEquals(0, r.epochs().size());
+    assertEquals(0.5, r.bestValid().mean("HR@1"), 1e-12);
+  }
+}
