@@ -2,7 +2,6 @@ package dev.recsuite.engine.autodiff;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,13 @@ final class BufferPool {
     return a;
   }
 
-  /** An array of length n filled with zeros. */
-  float[] takeZeroed(int n) {
+  /** An array of length n: a fresh (zero) one, or a recycled one with old contents (then {@code reused} is set). */
+  float[] takeForZeroing(int n, boolean[] reused) {
     ArrayDeque<float[]> q = free.get(n);
     float[] a = q == null ? null : q.pollLast();
+    reused[0] = a != null;
     if (a == null) {
       a = new float[n];
-    } else {
-      Arrays.fill(a, 0f);
     }
     inUse.add(a);
     return a;

@@ -139,8 +139,15 @@ public final class Tape {
     return Tensor.of(buffers.take((int) Tensor.checkShape(shape)), shape);
   }
 
+  private final boolean[] reused = new boolean[1];
+
+  /** A zero tensor; a recycled buffer is cleared by the backend in parallel. */
   private Tensor allocZeroed(int... shape) {
-    return Tensor.of(buffers.takeZeroed((int) Tensor.checkShape(shape)), shape);
+    Tensor t = Tensor.of(buffers.takeForZeroing((int) Tensor.checkShape(shape), reused), shape);
+    if (reused[0]) {
+      be.zero(t);
+    }
+    return t;
   }
 
   /** The gradient buffer of v, created zeroed on first use; a parameter's is its persistent grad. */

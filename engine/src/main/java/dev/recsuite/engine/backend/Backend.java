@@ -45,6 +45,9 @@ public interface Backend {
 
   void binaryBackward(Binary op, Broadcast bc, Tensor a, Tensor b, Tensor gy, Tensor ga, Tensor gb);
 
+  /** t = 0 everywhere. */
+  void zero(Tensor t);
+
   /** y = alpha * x + beta (elementwise). */
   void affine(Tensor x, float alpha, float beta, Tensor y);
 

@@ -140,6 +140,12 @@ public final class CpuBackend implements Backend {
   }
 
   @Override
+  public void zero(Tensor t) {
+    float[] d = t.data();
+    pool.forRange(d.length, 1 << 16, (lo, hi) -> java.util.Arrays.fill(d, lo, hi, 0f));
+  }
+
+  @Override
   public void affine(Tensor x, float alpha, float beta, Tensor y) {
     float[] xd = x.data();
     float[] yd = y.data();

@@ -79,16 +79,12 @@ public final class Shapes {
       int yo = (o * total + at) * inner;
       if (!reverse) {
         if (accumulate) {
-          for (int j = 0; j < len; j++) {
-            y[yo + j] += x[xo + j];
-          }
+          Simd.add(x, xo, y, yo, len);
         } else {
           System.arraycopy(x, xo, y, yo, len);
         }
       } else if (accumulate) {
-        for (int j = 0; j < len; j++) {
-          x[xo + j] += y[yo + j];
-        }
+        Simd.add(y, yo, x, xo, len);
       } else {
         System.arraycopy(y, yo, x, xo, len);
       }

@@ -74,4 +74,45 @@ public final class Simd {
       c[c3 + j] += a3 * bv;
     }
   }
+
+  /** One CSR row of Y (+)= A X: y[yo .. yo+d) (+)= sum over e in [e0, e1) of val[e] * x[col[e] * d ..]. */
+  public static void spmmRow(float[] val, int[] col, int e0, int e1, float[] x, int d, float[] y, int yo,
+      boolean accumulate) {
+    if (VECTOR) {
+      VectorKernels.spmmRow(val, col, e0, e1, x, d, y, yo, accumulate);
+      return;
+    }
+    for (int j = 0; j < d; j++) {
+      float a = accumulate ? y[yo + j] : 0f;
+      for (int e = e0; e < e1; e++) {
+        a += val[e] * x[col[e] * d + j];
+      }
+      y[yo + j] = a;
+    }
+  }
+
+  /**
+   * One PyTorch Adam update of elements [lo, hi) (see {@code optim.Adam} for the formula): g' = g + wd θ,
+   * m += (1 - β1)(g' - m), v = β2 v + (1 - β2) g' g', θ -= step * m / (sqrt(v) / sqrt(bc2) + ε).
+   */
+  public static void adam(float[] th, float[] g, float[] m, float[] v, int lo, int hi, float stepSize, float bc2Sqrt,
+      float b1c, float b2, float b2c, float eps, float wd) {
+    if (VECTOR) {
+      VectorKernels.adam(th, g, m, v, lo, hi, stepSize, bc2Sqrt, b1c, b2, b2c, eps, wd);
+      return;
+    }
+    adamScalar(th, g, m, v, lo, hi, stepSize, bc2Sqrt, b1c, b2, b2c, eps, wd);
+  }
+
+  static void adamScalar(float[] th, float[] g, float[] m, float[] v, int lo, int hi, float stepSize, float bc2Sqrt,
+      float b1c, float b2, float b2c, float eps, float wd) {
+    for (int j = lo; j < hi; j++) {
+      float gj = wd == 0f ? g[j] : g[j] + th[j] * wd;
+      float mj = m[j] + (gj - m[j]) * b1c;
+      float vj = v[j] * b2 + gj * b2c * gj;
+      m[j] = mj;
+      v[j] = vj;
+      th[j] = th[j] - mj / ((float) Math.sqrt(vj) / bc2Sqrt + eps) * stepSize;
+    }
+  }
 }

@@ -43,14 +43,7 @@ public final class SpMM {
   private static void rows(int[] ptr, int[] col, float[] val, float[] x, int d, float[] y, int r0, int r1,
       boolean accumulate) {
     for (int r = r0; r < r1; r++) {
-      final int yo = r * d;
-      if (!accumulate) {
-        java.util.Arrays.fill(y, yo, yo + d, 0f);
-      }
-      final int end = ptr[r + 1];
-      for (int e = ptr[r]; e < end; e++) {
-        Simd.axpy(val[e], x, col[e] * d, y, yo, d);
-      }
+      Simd.spmmRow(val, col, ptr[r], ptr[r + 1], x, d, y, r * d, accumulate);
     }
   }
 }

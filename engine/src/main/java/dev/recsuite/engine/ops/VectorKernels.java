@@ -61,4 +61,91 @@ final class VectorKernels {
       c[c3 + j] += a3 * bv;
     }
   }
+
+  /**
+   * One CSR row: y[yo .. yo+d) (+)= sum_e val[e] * x[col[e] * d ..], with the row kept in eight vector registers
+   * per 8*W-column chunk, so y is read and written once per chunk instead of once per nonzero. The adds happen in
+   * nonzero order per element, as in the scalar loop.
+   */
+  static void spmmRow(float[] val, int[] col, int e0, int e1, float[] x, int d, float[] y, int yo, boolean accumulate) {
+    int c = 0;
+    for (; c + 8 * W <= d; c += 8 * W) {
+      FloatVector a0;
+      FloatVector a1;
+      FloatVector a2;
+      FloatVector a3;
+      FloatVector a4;
+      FloatVector a5;
+      FloatVector a6;
+      FloatVector a7;
+      int o = yo + c;
+      if (accumulate) {
+        a0 = FloatVector.fromArray(S, y, o);
+        a1 = FloatVector.fromArray(S, y, o + W);
+        a2 = FloatVector.fromArray(S, y, o + 2 * W);
+        a3 = FloatVector.fromArray(S, y, o + 3 * W);
+        a4 = FloatVector.fromArray(S, y, o + 4 * W);
+        a5 = FloatVector.fromArray(S, y, o + 5 * W);
+        a6 = FloatVector.fromArray(S, y, o + 6 * W);
+        a7 = FloatVector.fromArray(S, y, o + 7 * W);
+      } else {
+        a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = FloatVector.zero(S);
+      }
+      for (int e = e0; e < e1; e++) {
+        float v = val[e];
+        int xo = col[e] * d + c;
+        a0 = a0.add(FloatVector.fromArray(S, x, xo).mul(v));
+        a1 = a1.add(FloatVector.fromArray(S, x, xo + W).mul(v));
+        a2 = a2.add(FloatVector.fromArray(S, x, xo + 2 * W).mul(v));
+        a3 = a3.add(FloatVector.fromArray(S, x, xo + 3 * W).mul(v));
+        a4 = a4.add(FloatVector.fromArray(S, x, xo + 4 * W).mul(v));
+        a5 = a5.add(FloatVector.fromArray(S, x, xo + 5 * W).mul(v));
+        a6 = a6.add(FloatVector.fromArray(S, x, xo + 6 * W).mul(v));
+        a7 = a7.add(FloatVector.fromArray(S, x, xo + 7 * W).mul(v));
+      }
+      a0.intoArray(y, o);
+      a1.intoArray(y, o + W);
+      a2.intoArray(y, o + 2 * W);
+      a3.intoArray(y, o + 3 * W);
+      a4.intoArray(y, o + 4 * W);
+      a5.intoArray(y, o + 5 * W);
+      a6.intoArray(y, o + 6 * W);
+      a7.intoArray(y, o + 7 * W);
+    }
+    for (; c + W <= d; c += W) {
+      int o = yo + c;
+      FloatVector a = accumulate ? FloatVector.fromArray(S, y, o) : FloatVector.zero(S);
+      for (int e = e0; e < e1; e++) {
+        a = a.add(FloatVector.fromArray(S, x, col[e] * d + c).mul(val[e]));
+      }
+      a.intoArray(y, o);
+    }
+    for (; c < d; c++) {
+      float a = accumulate ? y[yo + c] : 0f;
+      for (int e = e0; e < e1; e++) {
+        a += val[e] * x[col[e] * d + c];
+      }
+      y[yo + c] = a;
+    }
+  }
+
+  /** Adam on [lo, hi); see {@link Simd#adam}. Vector sqrt is correctly rounded, as (float) Math.sqrt is. */
+  static void adam(float[] th, float[] g, float[] m, float[] v, int lo, int hi, float stepSize, float bc2Sqrt,
+      float b1c, float b2, float b2c, float eps, float wd) {
+    int j = lo;
+    for (; j <= hi - W; j += W) {
+      FloatVector gj = FloatVector.fromArray(S, g, j);
+      FloatVector t = FloatVector.fromArray(S, th, j);
+      if (wd != 0f) {
+        gj = gj.add(t.mul(wd));
+      }
+      FloatVector mo = FloatVector.fromArray(S, m, j);
+      FloatVector mj = mo.add(gj.sub(mo).mul(b1c));
+      FloatVector vj = FloatVector.fromArray(S, v, j).mul(b2).add(gj.mul(b2c).mul(gj));
+      mj.intoArray(m, j);
+      vj.intoArray(v, j);
+      t.sub(mj.div(vj.sqrt().div(bc2Sqrt).add(eps)).mul(stepSize)).intoArray(th, j);
+    }
+    Simd.adamScalar(th, g, m, v, j, hi, stepSize, bc2Sqrt, b1c, b2, b2c, eps, wd);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.recsuite.engine.optim;
 
 import dev.recsuite.engine.autodiff.Param;
+import dev.recsuite.engine.ops.Simd;
 import dev.recsuite.engine.parallel.WorkerPool;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,14 +114,7 @@ public final class Adam implements Optimizer {
 
   private static void update(float[] th, float[] g, float[] m, float[] v, int lo, int hi, float stepSize,
       float bc2Sqrt, float b1c, float b2, float b2c, float eps, float wd) {
-    for (int j = lo; j < hi; j++) {
-      float gj = wd == 0f ? g[j] : g[j] + wd * th[j];
-      float mj = m[j] + b1c * (gj - m[j]);
-      float vj = b2 * v[j] + b2c * gj * gj;
-      m[j] = mj;
-      v[j] = vj;
-      th[j] -= stepSize * (mj / ((float) Math.sqrt(vj) / bc2Sqrt + eps));
-    }
+    Simd.adam(th, g, m, v, lo, hi, stepSize, bc2Sqrt, b1c, b2, b2c, eps, wd);
   }
 
   @Override

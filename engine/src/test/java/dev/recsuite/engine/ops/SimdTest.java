@@ -55,6 +55,51 @@ class SimdTest {
   }
 
   @Test
+  void spmmRowVectorAndScalarAreBitIdentical() {
+    int[] col = {3, 0, 2, 3, 1};
+    float[] val = rand(7, 5);
+    for (int d : new int[] {1, 7, 8, 64, 65, 72, 130}) {
+      float[] x = rand(8, 4 * d);
+      for (boolean acc : new boolean[] {false, true}) {
+        float[] yv = rand(9, d + 2);
+        float[] ys = yv.clone();
+        VectorKernels.spmmRow(val, col, 0, 5, x, d, yv, 2, acc);
+        for (int j = 0; j < d; j++) {
+          float a = acc ? ys[2 + j] : 0f;
+          for (int e = 0; e < 5; e++) {
+            a += val[e] * x[col[e] * d + j];
+          }
+          ys[2 + j] = a;
+        }
+        assertArrayEquals(ys, yv, "spmmRow d=" + d + " accumulate=" + acc);
+      }
+    }
+  }
+
+  @Test
+  void adamVectorAndScalarAreBitIdentical() {
+    for (float wd : new float[] {0f, 0.1f}) {
+      for (int n : new int[] {1, 9, 64, 67}) {
+        float[] th = rand(1, n);
+        float[] g = rand(2, n);
+        float[] m = rand(3, n);
+        float[] v = rand(4, n);
+        for (int i = 0; i < n; i++) {
+          v[i] = Math.abs(v[i]);
+        }
+        float[] th2 = th.clone();
+        float[] m2 = m.clone();
+        float[] v2 = v.clone();
+        VectorKernels.adam(th, g, m, v, 0, n, 0.01f, 0.03f, 0.1f, 0.999f, 0.001f, 1e-8f, wd);
+        Simd.adamScalar(th2, g, m2, v2, 0, n, 0.01f, 0.03f, 0.1f, 0.999f, 0.001f, 1e-8f, wd);
+        assertArrayEquals(th2, th, "theta n=" + n + " wd=" + wd);
+        assertArrayEquals(m2, m);
+        assertArrayEquals(v2, v);
+      }
+    }
+  }
+
+  @Test
   void erfMatchesScipy() {
     // scipy 1.17.1: scipy.special.erf(0.5) = 0.5204998778130465, erf(-1.7) = -0.9837904585907746,
     // scipy.special.ndtr(1.0) = 0.8413447460685429
