@@ -26,63 +26,41 @@ public final class JavaGemm implements Gemm {
     return "java";
   }
 
+  /** A row-major operand after packing: array, offset, leading dimension. */
+  private record Packed(float[] data, int off, int ld) {}
+
+  /** op(X) as row-major [rows, cols]: X itself, or its transpose packed into the thread's scratch slot. */
+  private static Packed rowMajor(boolean trans, float[] x, int off, int ld, int rows, int cols, int slot) {
+    if (!trans) {
+      return new Packed(x, off, ld);
+    }
+    float[][] scratch = PACK.get();
+    float[] p = scratch[slot] = ensure(scratch[slot], rows * cols);
+    packTranspose(x, off, ld, cols, rows, p); // X is stored [cols, rows]
+    return new Packed(p, 0, cols);
+  }
+
   @Override
   public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     if (m == 0 || n == 0) {
       return;
     }
-    float[][] scratch = PACK.get();
-    float[] pa = a;
-    int paOff = aOff;
-    int plda = lda;
-    if (transA) { // A is stored [k, m]
-      pa = scratch[0] = ensure(scratch[0], m * k);
-      packTranspose(a, aOff, lda, k, m, pa);
-      paOff = 0;
-      plda = k;
-    }
-    float[] pb = b;
-    int pbOff = bOff;
-    int pldb = ldb;
-    if (transB) { // B is stored [n, k]
-      pb = scratch[1] = ensure(scratch[1], k * n);
-      packTranspose(b, bOff, ldb, n, k, pb);
-      pbOff = 0;
-      pldb = n;
-    }
-    final float[] fa = pa;
-    final int faOff = paOff;
-    final int flda = plda;
-    final float[] fb = pb;
-    final int fbOff = pbOff;
-    final int fldb = pldb;
+    Packed pa = rowMajor(transA, a, aOff, lda, m, k, 0);
+    Packed pb = rowMajor(transB, b, bOff, ldb, k, n, 1);
     long work = (long) m * n * Math.max(k, 1);
     int groups = (m + 3) / 4;
     int minGroups = work < 1 << 16 ? groups : Math.max(1, (int) ((1L << 15) / ((long) n * Math.max(k, 1) * 4)));
-    pool.forRange(groups, minGroups, (g0, g1) ->
-        kernel(Math.min(m, g0 * 4), Math.min(m, g1 * 4), n, k, alpha, fa, faOff, flda, fb, fbOff, fldb, beta, c, cOff, ldc));
+    pool.forRange(groups, minGroups, (g0, g1) -> kernel(Math.min(m, g0 * 4), Math.min(m, g1 * 4), n, k, alpha,
+        pa.data(), pa.off(), pa.ld(), pb.data(), pb.off(), pb.ld(), beta, c, cOff, ldc));
   }
 
   /** Single-threaded product of one block, for callers that parallelise over a batch themselves. */
   public static void sgemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    float[][] scratch = PACK.get();
-    if (transA) {
-      float[] pa = scratch[0] = ensure(scratch[0], m * k);
-      packTranspose(a, aOff, lda, k, m, pa);
-      a = pa;
-      aOff = 0;
-      lda = k;
-    }
-    if (transB) {
-      float[] pb = scratch[1] = ensure(scratch[1], k * n);
-      packTranspose(b, bOff, ldb, n, k, pb);
-      b = pb;
-      bOff = 0;
-      ldb = n;
-    }
-    kernel(0, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    Packed pa = rowMajor(transA, a, aOff, lda, m, k, 0);
+    Packed pb = rowMajor(transB, b, bOff, ldb, k, n, 1);
+    kernel(0, m, n, k, alpha, pa.data(), pa.off(), pa.ld(), pb.data(), pb.off(), pb.ld(), beta, c, cOff, ldc);
   }
 
   private static float[] ensure(float[] buf, int n) {

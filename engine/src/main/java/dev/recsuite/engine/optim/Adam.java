@@ -22,7 +22,7 @@ import java.util.List;
  * with any dense gradient are updated densely. Lazy mode is therefore NOT PyTorch-identical; keep it off to match
  * reference numbers.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends ParamOptimizer {
   /** Hyper-parameters; {@link #defaults(double)} are PyTorch's. */
   public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, boolean lazyRows) {
     public Config {
@@ -51,19 +51,16 @@ public final class Adam implements Optimizer {
     }
   }
 
-  private final List<Param> params;
   private final List<float[]> m = new ArrayList<>();
   private final List<float[]> v = new ArrayList<>();
   private final Config cfg;
   private final WorkerPool pool;
-  private double lr;
   private long t;
 
   public Adam(List<Param> params, Config cfg, WorkerPool pool) {
-    this.params = List.copyOf(params);
+    super(params, cfg.lr());
     this.cfg = cfg;
     this.pool = pool;
-    this.lr = cfg.lr();
     for (Param p : this.params) {
       m.add(new float[p.trainable() ? p.size() : 0]);
       v.add(new float[p.trainable() ? p.size() : 0]);
@@ -115,25 +112,5 @@ public final class Adam implements Optimizer {
   private static void update(float[] th, float[] g, float[] m, float[] v, int lo, int hi, float stepSize,
       float bc2Sqrt, float b1c, float b2, float b2c, float eps, float wd) {
     Simd.adam(th, g, m, v, lo, hi, stepSize, bc2Sqrt, b1c, b2, b2c, eps, wd);
-  }
-
-  @Override
-  public void zeroGrad() {
-    for (Param p : params) {
-      p.zeroGrad();
-    }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    if (!(lr >= 0)) {
-      throw new IllegalArgumentException("learning rate " + lr + ": must be >= 0");
-    }
-    this.lr = lr;
   }
 }

@@ -5,20 +5,21 @@ import dev.recsuite.engine.parallel.WorkerPool;
 import java.util.List;
 
 /** Plain SGD as {@code torch.optim.SGD} without momentum: θ -= lr * (grad + weight_decay * θ). */
-public final class Sgd implements Optimizer {
-  private final List<Param> params;
+public final class Sgd extends ParamOptimizer {
   private final WorkerPool pool;
   private final float weightDecay;
-  private double lr;
 
   public Sgd(List<Param> params, double lr, double weightDecay, WorkerPool pool) {
+    super(params, checked(lr, weightDecay));
+    this.pool = pool;
+    this.weightDecay = (float) weightDecay;
+  }
+
+  private static double checked(double lr, double weightDecay) {
     if (!(lr >= 0) || !(weightDecay >= 0)) {
       throw new IllegalArgumentException("SGD lr = " + lr + ", weight_decay = " + weightDecay + ": must be >= 0");
     }
-    this.params = List.copyOf(params);
-    this.pool = pool;
-    this.lr = lr;
-    this.weightDecay = (float) weightDecay;
+    return lr;
   }
 
   @Override
@@ -38,25 +39,5 @@ public final class Sgd implements Optimizer {
       });
       p.zeroGrad();
     }
-  }
-
-  @Override
-  public void zeroGrad() {
-    for (Param p : params) {
-      p.zeroGrad();
-    }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    if (!(lr >= 0)) {
-      throw new IllegalArgumentException("learning rate " + lr + ": must be >= 0");
-    }
-    this.lr = lr;
   }
 }
