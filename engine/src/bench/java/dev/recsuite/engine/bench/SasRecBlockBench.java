@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
+@Warmup(iterations = 10, time = 3) // ~30 steps: the first few hundred ms-long steps are still being compiled
+@Measurement(iterations = 10, time = 3)
 @Fork(value = 2, jvmArgsAppend = {"-Xmx6g", "--add-modules", "jdk.incubator.vector"})
 public class SasRecBlockBench {
   static final int B = 256;

@@ -38,7 +38,7 @@ public final class Dropout {
     int s = fold(seed);
     int th = threshold(p);
     pool.forRange(n, 1 << 14, (lo, hi) -> {
-      for (int i = lo; i < hi; i++) {
+      for (int i = Simd.VECTOR ? VectorKernels.dropout(x, y, lo, hi, s, th, scale) : lo; i < hi; i++) {
         y[i] = keep(s, i, th) ? x[i] * scale : 0f;
       }
     });
@@ -50,7 +50,7 @@ public final class Dropout {
     int s = fold(seed);
     int th = threshold(p);
     pool.forRange(n, 1 << 14, (lo, hi) -> {
-      for (int i = lo; i < hi; i++) {
+      for (int i = Simd.VECTOR ? VectorKernels.dropoutBackward(gy, gx, lo, hi, s, th, scale) : lo; i < hi; i++) {
         if (keep(s, i, th)) {
           gx[i] += gy[i] * scale;
         }

@@ -1,12 +1,16 @@
 package dev.recsuite.engine.ops;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API bodies of {@link Simd}; loaded only when the incubator module is present. */
 final class VectorKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int W = S.length();
+  private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
 
   private VectorKernels() {}
 
@@ -147,5 +151,34 @@ final class VectorKernels {
       t.sub(mj.div(vj.sqrt().div(bc2Sqrt).add(eps)).mul(stepSize)).intoArray(th, j);
     }
     Simd.adamScalar(th, g, m, v, j, hi, stepSize, bc2Sqrt, b1c, b2, b2c, eps, wd);
+  }
+
+  /** Dropout's keep mask for elements i .. i+W-1: the same integer hash as {@link Dropout#keep}. */
+  private static VectorMask<Float> keepMask(int i, int seed, int threshold) {
+    IntVector h = IntVector.zero(I).addIndex(1).add(i).mul(0x9E3779B9).lanewise(VectorOperators.XOR, seed);
+    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
+    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
+    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
+    return h.lanewise(VectorOperators.LSHR, 8).compare(VectorOperators.GE, threshold).cast(S);
+  }
+
+  /** y = keep ? x * scale : 0 on [lo, hi), vector part only; returns where the scalar tail starts. */
+  static int dropout(float[] x, float[] y, int lo, int hi, int seed, int threshold, float scale) {
+    int i = lo;
+    FloatVector zero = FloatVector.zero(S);
+    for (; i <= hi - W; i += W) {
+      zero.blend(FloatVector.fromArray(S, x, i).mul(scale), keepMask(i, seed, threshold)).intoArray(y, i);
+    }
+    return i;
+  }
+
+  /** gx += gy * scale where kept, on [lo, hi), vector part only; returns where the scalar tail starts. */
+  static int dropoutBackward(float[] gy, float[] gx, int lo, int hi, int seed, int threshold, float scale) {
+    int i = lo;
+    for (; i <= hi - W; i += W) {
+      FloatVector old = FloatVector.fromArray(S, gx, i);
+      old.blend(old.add(FloatVector.fromArray(S, gy, i).mul(scale)), keepMask(i, seed, threshold)).intoArray(gx, i);
+    }
+    return i;
   }
 }

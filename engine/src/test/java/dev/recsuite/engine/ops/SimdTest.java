@@ -100,6 +100,31 @@ class SimdTest {
   }
 
   @Test
+  void dropoutVectorAndScalarMasksAreBitIdentical() {
+    int n = 203;
+    float[] x = rand(5, n);
+    float[] gy = rand(6, n);
+    int seed = 0x5eed;
+    int th = (int) Math.ceil(0.3 * 16_777_216.0);
+    float[] y = new float[n];
+    float[] gx = rand(7, n);
+    gx[3] = -0f;
+    float[] gxs = gx.clone();
+    int tail = VectorKernels.dropout(x, y, 1, n, seed, th, 2f);
+    int tail2 = VectorKernels.dropoutBackward(gy, gx, 1, n, seed, th, 2f);
+    for (int i = 1; i < tail; i++) {
+      assertEquals(Dropout.keep(seed, i, th) ? x[i] * 2f : 0f, y[i], 0f, "forward " + i);
+    }
+    for (int i = 1; i < tail2; i++) {
+      if (Dropout.keep(seed, i, th)) {
+        gxs[i] += gy[i] * 2f;
+      }
+    }
+    assertArrayEquals(java.util.Arrays.copyOf(gxs, tail2), java.util.Arrays.copyOf(gx, tail2));
+    assertEquals(Float.floatToRawIntBits(gxs[3]), Float.floatToRawIntBits(gx[3]));
+  }
+
+  @Test
   void erfMatchesScipy() {
     // scipy 1.17.1: scipy.special.erf(0.5) = 0.5204998778130465, erf(-1.7) = -0.9837904585907746,
     // scipy.special.ndtr(1.0) = 0.8413447460685429
