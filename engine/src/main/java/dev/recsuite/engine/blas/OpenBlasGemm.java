@@ -11,11 +11,12 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * spinning after a call, and on 2 cores they then steal the CPU from the engine's next kernel.
  *
  * <p>Operands are copied into per-thread off-heap buffers (JNI array access copies anyway and cannot address an
- * offset); the copies cost O(mk + kn + mn) against O(mnk) work. B is copied once per call and shared. Results are
+ * offset); the copies cost O(mk + kn + mn) against O(mnk) work. B (and a transposed A) is copied once per call
+ * and shared by the workers. Results are
  * deterministic for a given thread count, but differ in the last bits from {@link JavaGemm}.
  */
 final class OpenBlasGemm implements Gemm {
-  private static final ThreadLocal<FloatPointer[]> BUFFERS = ThreadLocal.withInitial(() -> new FloatPointer[3]);
+  private static final ThreadLocal<FloatPointer[]> BUFFERS = ThreadLocal.withInitial(() -> new FloatPointer[4]);
   private final WorkerPool pool;
   private final String name;
 
@@ -36,30 +37,36 @@ final class OpenBlasGemm implements Gemm {
     if (m == 0 || n == 0) {
       return;
     }
+    FloatPointer[] own = BUFFERS.get();
     int bRows = transB ? n : k;
     int bCols = transB ? k : n;
-    FloatPointer[] own = BUFFERS.get();
     FloatPointer pb = own[1] = ensure(own[1], (long) bRows * bCols);
     copyIn(b, bOff, ldb, bRows, bCols, pb);
+    // A stored [k, m] (transposed): copied whole here and addressed by column offset; else each worker copies its rows
+    FloatPointer sharedA = null;
+    if (transA) {
+      sharedA = own[0] = ensure(own[0], (long) k * m);
+      copyIn(a, aOff, lda, k, m, sharedA);
+    }
+    final FloatPointer fa = sharedA;
     int minRows = (int) Math.max(1, (1L << 17) / Math.max(1L, (long) n * Math.max(k, 1)));
-    pool.forRange(m, minRows, (i0, i1) -> block(transA, transB, i0, i1, n, k, alpha, a, aOff, lda, pb, bCols, beta,
-        c, cOff, ldc));
+    pool.forRange(m, minRows, (i0, i1) -> block(transA, transB, m, i0, i1, n, k, alpha, a, aOff, lda, fa, pb, bCols,
+        beta, c, cOff, ldc));
   }
 
-  private static void block(boolean transA, boolean transB, int i0, int i1, int n, int k, float alpha, float[] a,
-      int aOff, int lda, FloatPointer pb, int ldbP, float beta, float[] c, int cOff, int ldc) {
+  private static void block(boolean transA, boolean transB, int m, int i0, int i1, int n, int k, float alpha,
+      float[] a, int aOff, int lda, FloatPointer sharedA, FloatPointer pb, int ldbP, float beta, float[] c, int cOff,
+      int ldc) {
     int rows = i1 - i0;
     FloatPointer[] buf = BUFFERS.get();
-    FloatPointer pa = buf[0] = ensure(buf[0], (long) rows * k);
     FloatPointer pc = buf[2] = ensure(buf[2], (long) rows * n);
+    FloatPointer pa;
     int ldaP;
-    if (transA) { // A stored [k, m]: copy the column block i0..i1 of each of its k rows
-      for (int p = 0; p < k; p++) {
-        pa.position((long) p * rows).put(a, aOff + p * lda + i0, rows);
-      }
-      pa.position(0);
-      ldaP = rows;
+    if (transA) {
+      pa = new FloatPointer(sharedA).position(i0); // column block i0.. of the [k, m] copy
+      ldaP = m;
     } else {
+      pa = buf[3] = ensure(buf[3], (long) rows * k);
       copyIn(a, aOff + i0 * lda, lda, rows, k, pa);
       ldaP = k;
     }
