@@ -19,7 +19,6 @@ public final class Broadcast {
   /** Fast paths. */
   final boolean same;
   final boolean bScalar;
-  final boolean aScalar;
 
   public Broadcast(int[] a, int[] b) {
     int rank = Math.max(a.length, b.length);
@@ -54,15 +53,10 @@ public final class Broadcast {
     bStride = Arrays.copyOf(bs, rank - 1);
     same = Arrays.equals(a, b);
     bScalar = sb == 1;
-    aScalar = sa == 1;
   }
 
   public int[] outShape() {
     return out.clone();
-  }
-
-  int size() {
-    return rows * cols;
   }
 
   /** Offset in a of the first element of output row r. */

@@ -104,32 +104,4 @@ public final class Reductions {
       }
     });
   }
-
-  /**
-   * Column sums of a [rows, cols] matrix into {@code out} (added), in fixed blocks of 256 rows whose partial sums
-   * are combined in block order, so the result does not depend on the thread count.
-   */
-  public static void addColumnSums(WorkerPool pool, float[] x, int rows, int cols, float[] out) {
-    final int rb = 256;
-    int blocks = (rows + rb - 1) / rb;
-    float[] partial = new float[blocks * cols];
-    pool.forRange(blocks, 1, (b0, b1) -> {
-      for (int b = b0; b < b1; b++) {
-        int pOff = b * cols;
-        int end = Math.min(rows, (b + 1) * rb);
-        for (int r = b * rb; r < end; r++) {
-          int xo = r * cols;
-          for (int j = 0; j < cols; j++) {
-            partial[pOff + j] += x[xo + j];
-          }
-        }
-      }
-    });
-    for (int b = 0; b < blocks; b++) {
-      int pOff = b * cols;
-      for (int j = 0; j < cols; j++) {
-        out[j] += partial[pOff + j];
-      }
-    }
-  }
 }
