@@ -115,4 +115,63 @@ public final class Simd {
       th[j] = th[j] - mj / ((float) Math.sqrt(vj) / bc2Sqrt + eps) * stepSize;
     }
   }
+
+  // GELU, erf form, in float with an exp that both paths compute with the same operations (the vector path must
+  // not call Math.exp, whose result it could not reproduce lane by lane).
+  static final float LOG2E = 1.442695041f;
+  static final float LN2_HI = 0.693359375f; // Cody-Waite split of ln 2
+  static final float LN2_LO = -2.12194440e-4f;
+  static final float ROUND = 12582912f; // 1.5 * 2^23: x + ROUND - ROUND rounds x to an integer (|x| < 2^22)
+  static final int ROUND_BITS = 0x4B400000; // bits of ROUND: bits(n + ROUND) - ROUND_BITS = n
+  static final float SQRT1_2 = 0.70710678f;
+  static final float INV_SQRT_2PI = 0.39894228f;
+
+  /** e^x for x in [-87, 0]: n = round(x log2 e), r = x - n ln 2, e^r by a degree-7 Taylor polynomial, times 2^n. */
+  static float expNeg(float x) {
+    x = Math.max(x, -87f);
+    float k = x * LOG2E + ROUND;
+    float n = k - ROUND;
+    float r = x - n * LN2_HI - n * LN2_LO;
+    float p = 1.98412698e-4f;
+    p = p * r + 1.38888889e-3f;
+    p = p * r + 8.33333333e-3f;
+    p = p * r + 4.16666667e-2f;
+    p = p * r + 1.66666667e-1f;
+    p = p * r + 0.5f;
+    p = p * r + 1f;
+    p = p * r + 1f;
+    return p * Float.intBitsToFloat((Float.floatToRawIntBits(k) - (ROUND_BITS - 127)) << 23);
+  }
+
+  /** Φ(x) given g = e^{-x²/2}: Abramowitz and Stegun 7.1.26 for erf(|x|/√2) (whose e^{-z²} is g). */
+  static float phi(float x, float g) {
+    float z = Math.abs(x) * SQRT1_2;
+    float t = 1f / (1f + 0.3275911f * z);
+    float poly = 1.061405429f;
+    poly = poly * t - 1.453152027f;
+    poly = poly * t + 1.421413741f;
+    poly = poly * t - 0.284496736f;
+    poly = poly * t + 0.254829592f;
+    float erfAbs = 1f - poly * t * g;
+    return 0.5f + 0.5f * (x >= 0f ? erfAbs : -erfAbs);
+  }
+
+  /** y = x Φ(x) on [lo, hi). */
+  public static void gelu(float[] x, float[] y, int lo, int hi) {
+    int i = VECTOR ? VectorKernels.gelu(x, y, lo, hi) : lo;
+    for (; i < hi; i++) {
+      float v = x[i];
+      y[i] = v * phi(v, expNeg(-0.5f * v * v));
+    }
+  }
+
+  /** gx += gy (Φ(x) + x φ(x)) on [lo, hi). */
+  public static void geluBackward(float[] x, float[] gy, float[] gx, int lo, int hi) {
+    int i = VECTOR ? VectorKernels.geluBackward(x, gy, gx, lo, hi) : lo;
+    for (; i < hi; i++) {
+      float v = x[i];
+      float g = expNeg(-0.5f * v * v);
+      gx[i] += gy[i] * (phi(v, g) + v * g * INV_SQRT_2PI);
+    }
+  }
 }

@@ -181,4 +181,55 @@ final class VectorKernels {
     }
     return i;
   }
+
+  private static FloatVector expNeg(FloatVector x) {
+    x = x.max(-87f);
+    FloatVector k = x.mul(Simd.LOG2E).add(Simd.ROUND);
+    FloatVector n = k.sub(Simd.ROUND);
+    FloatVector r = x.sub(n.mul(Simd.LN2_HI)).sub(n.mul(Simd.LN2_LO));
+    FloatVector p = FloatVector.broadcast(S, 1.98412698e-4f);
+    p = p.mul(r).add(1.38888889e-3f);
+    p = p.mul(r).add(8.33333333e-3f);
+    p = p.mul(r).add(4.16666667e-2f);
+    p = p.mul(r).add(1.66666667e-1f);
+    p = p.mul(r).add(0.5f);
+    p = p.mul(r).add(1f);
+    p = p.mul(r).add(1f);
+    // n sits in the low mantissa bits of k = n + 1.5 * 2^23 (JDK 17 does not intrinsify float-to-int conversion)
+    IntVector bits = k.reinterpretAsInts().sub(Simd.ROUND_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+    return p.mul(bits.reinterpretAsFloats());
+  }
+
+  private static FloatVector phi(FloatVector x, FloatVector g) {
+    FloatVector z = x.abs().mul(Simd.SQRT1_2);
+    FloatVector t = FloatVector.broadcast(S, 1f).div(z.mul(0.3275911f).add(1f));
+    FloatVector poly = FloatVector.broadcast(S, 1.061405429f);
+    poly = poly.mul(t).sub(1.453152027f);
+    poly = poly.mul(t).add(1.421413741f);
+    poly = poly.mul(t).sub(0.284496736f);
+    poly = poly.mul(t).add(0.254829592f);
+    FloatVector erfAbs = FloatVector.broadcast(S, 1f).sub(poly.mul(t).mul(g));
+    FloatVector signed = erfAbs.blend(erfAbs.neg(), x.compare(VectorOperators.LT, 0f));
+    return signed.mul(0.5f).add(0.5f);
+  }
+
+  static int gelu(float[] x, float[] y, int lo, int hi) {
+    int i = lo;
+    for (; i <= hi - W; i += W) {
+      FloatVector v = FloatVector.fromArray(S, x, i);
+      v.mul(phi(v, expNeg(v.mul(-0.5f).mul(v)))).intoArray(y, i);
+    }
+    return i;
+  }
+
+  static int geluBackward(float[] x, float[] gy, float[] gx, int lo, int hi) {
+    int i = lo;
+    for (; i <= hi - W; i += W) {
+      FloatVector v = FloatVector.fromArray(S, x, i);
+      FloatVector g = expNeg(v.mul(-0.5f).mul(v));
+      FloatVector d = phi(v, g).add(v.mul(g).mul(Simd.INV_SQRT_2PI));
+      FloatVector.fromArray(S, gx, i).add(FloatVector.fromArray(S, gy, i).mul(d)).intoArray(gx, i);
+    }
+    return i;
+  }
 }

@@ -125,6 +125,38 @@ class SimdTest {
   }
 
   @Test
+  void geluVectorAndScalarAreBitIdenticalAndAccurate() {
+    int n = 4003;
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = -20f + 40f * i / (n - 1);
+    }
+    float[] yv = new float[n];
+    VectorKernels.gelu(x, yv, 0, n);
+    float[] gy = rand(3, n);
+    float[] gv = rand(4, n);
+    float[] gs = gv.clone();
+    int tail = VectorKernels.geluBackward(x, gy, gv, 0, n);
+    for (int i = 0; i < tail; i++) {
+      float v = x[i];
+      float g = Simd.expNeg(-0.5f * v * v);
+      assertEquals(v * Simd.phi(v, g), yv[i], 0f, "forward at " + v);
+      gs[i] += gy[i] * (Simd.phi(v, g) + v * g * Simd.INV_SQRT_2PI);
+      assertEquals(gs[i], gv[i], 0f, "backward at " + v);
+      double ref = v * Unary.phiCdf(v, Math.exp(-0.5 * v * v));
+      assertEquals(ref, yv[i], 3e-7 * Math.max(1, Math.abs(v)), "x Φ(x) at " + v);
+    }
+  }
+
+  @Test
+  void expNegIsAccurate() {
+    for (float x = -87f; x <= 0f; x += 0.0137f) {
+      double ref = Math.exp(x);
+      assertEquals(ref, Simd.expNeg(x), 4e-7 * ref, "exp(" + x + ")");
+    }
+  }
+
+  @Test
   void erfMatchesScipy() {
     // scipy 1.17.1: scipy.special.erf(0.5) = 0.5204998778130465, erf(-1.7) = -0.9837904585907746,
     // scipy.special.ndtr(1.0) = 0.8413447460685429
