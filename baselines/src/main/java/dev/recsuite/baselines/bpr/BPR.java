@@ -1,12 +1,22 @@
 package dev.recsuite.baselines.bpr;
 
+import dev.recsuite.engine.autodiff.Param;
+import dev.recsuite.engine.autodiff.Tape;
+import dev.recsuite.engine.autodiff.Var;
+import dev.recsuite.engine.backend.Backend;
+import dev.recsuite.engine.backend.CpuBackend;
+import dev.recsuite.engine.nn.Init;
+import dev.recsuite.engine.nn.Losses;
+import dev.recsuite.engine.optim.Adam;
 import dev.recsuite.engine.rng.Rng;
+import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.api.UserBatch;
 import dev.recsuite.protocols.sampling.UniformNegativeSampler;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +32,8 @@ import java.util.SplittableRandom;
  *   <li>Adam (PyTorch: beta 0.9/0.999, eps 1e-8, dense updates so untouched rows still move with their
  *       moments), batch 2048, one uniform negative per row from the training items.</li>
  * </ul>
- * Gradients are written by hand here; they are checked against central differences in the tests.
+ * The forward pass and loss are recorded on the engine's tape; gradients come from its backward pass and the
+ * engine's {@link Adam} (dense, PyTorch-exact) updates the two tables.
  */
 public final class BPR implements Recommender {
   /**
@@ -56,51 +67,26 @@ public final class BPR implements Recommender {
   public static final ModelSpec<Config> SPEC = new ModelSpec<>("BPR", "general", "specs/baselines.md §3.1",
       Config.class, Config.defaults(), BPR::new);
 
-  private static final double BETA1 = 0.9;
-  private static final double BETA2 = 0.999;
-  private static final double EPS = 1e-8;
-
   private final Config cfg;
   private final TrainView view;
   private final long seed;
-  private final int d;
-  private final float[] userEmb; // U [nUsers, d]
-  private final float[] itemEmb; // V [nItems, d]
-  private final float[] gradUser; // [nUsers, d]
-  private final float[] gradItem; // [nItems, d]
-  private final float[] m1User; // Adam first moments
-  private final float[] m2User; // Adam second moments
-  private final float[] m1Item;
-  private final float[] m2Item;
+  private final Backend backend;
+  private final Param userEmb; // U [nUsers, d], xavier-normal
+  private final Param itemEmb; // V [nItems, d], xavier-normal
+  private final Adam adam;
+  private final Tape tape;
   private final UniformNegativeSampler negatives;
-  private int step;
 
   public BPR(Config cfg, TrainView view, long seed) {
     this.cfg = cfg;
     this.view = view;
     this.seed = seed;
-    this.d = cfg.embeddingSize();
-    this.userEmb = xavierNormal(Rng.stream(seed, "init", 0), view.nUsers(), d);
-    this.itemEmb = xavierNormal(Rng.stream(seed, "init", 1), view.nItems(), d);
-    this.gradUser = new float[userEmb.length];
-    this.gradItem = new float[itemEmb.length];
-    this.m1User = new float[userEmb.length];
-    this.m2User = new float[userEmb.length];
-    this.m1Item = new float[itemEmb.length];
-    this.m2Item = new float[itemEmb.length];
+    this.backend = CpuBackend.shared();
+    this.userEmb = Init.xavierNormal("U", Rng.stream(seed, "init", 0), view.nUsers(), cfg.embeddingSize());
+    this.itemEmb = Init.xavierNormal("V", Rng.stream(seed, "init", 1), view.nItems(), cfg.embeddingSize());
+    this.adam = new Adam(List.of(userEmb, itemEmb), Adam.Config.defaults(cfg.learningRate()), CpuBackend.shared().pool());
+    this.tape = Tape.training(backend);
     this.negatives = new UniformNegativeSampler(view);
-  }
-
-  /** Xavier-normal for a (rows, cols) table: sigma = sqrt(2 / (fan_in + fan_out)), fan_in = cols. */
-  static float[] xavierNormal(SplittableRandom rng, int rows, int cols) {
-    double sigma = Math.sqrt(2.0 / (rows + cols));
-    float[] w = new float[rows * cols];
-    for (int k = 0; k < w.length; k++) {
-      double u1 = 1.0 - rng.nextDouble();
-      double u2 = rng.nextDouble();
-      w[k] = (float) (sigma * Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2));
-    }
-    return w;
   }
 
   @Override
@@ -109,95 +95,39 @@ public final class BPR implements Recommender {
     int[] order = shuffledRows(n, Rng.stream(seed, "shuffle", epoch));
     SplittableRandom negRng = Rng.stream(seed, "negatives", epoch);
     int bsz = cfg.trainBatchSize();
-    int[] u = new int[bsz];
-    int[] p = new int[bsz];
-    int[] ng = new int[bsz];
     double lossSum = 0;
     int batches = 0;
     for (int from = 0; from < n; from += bsz) {
       int b = Math.min(bsz, n - from);
+      int[] u = new int[b];
+      int[] p = new int[b];
+      int[] ng = new int[b];
       for (int k = 0; k < b; k++) {
         int row = order[from + k];
         u[k] = view.users()[row];
         p[k] = view.items()[row];
         ng[k] = negatives.sample(u[k], negRng);
       }
-      lossSum += lossAndGradient(u, p, ng, b);
-      adamStep();
+      Var loss = loss(tape, u, p, ng);
+      tape.backward(loss);
+      lossSum += loss.item();
+      adam.step();
+      tape.reset();
       batches++;
     }
     return lossSum / batches;
   }
 
-  /** §3.1 loss of one batch; fills gradUser/gradItem and returns the loss. */
-  double lossAndGradient(int[] u, int[] p, int[] ng, int b) {
-    java.util.Arrays.fill(gradUser, 0f);
-    java.util.Arrays.fill(gradItem, 0f);
-    double bprSum = 0;
-    double sqU = 0;
-    double sqP = 0;
-    double sqN = 0;
-    double[] coef = new double[b];
-    for (int k = 0; k < b; k++) {
-      int uo = u[k] * d;
-      int po = p[k] * d;
-      int no = ng[k] * d;
-      double x = 0;
-      for (int j = 0; j < d; j++) {
-        x += userEmb[uo + j] * (itemEmb[po + j] - itemEmb[no + j]);
-        sqU += userEmb[uo + j] * userEmb[uo + j];
-        sqP += itemEmb[po + j] * itemEmb[po + j];
-        sqN += itemEmb[no + j] * itemEmb[no + j];
-      }
-      double sig = 1.0 / (1.0 + Math.exp(-x));
-      bprSum += -Math.log(1e-10 + sig);
-      coef[k] = -sig * (1 - sig) / (1e-10 + sig) / b; // d loss / d x
-    }
-    double normU = Math.sqrt(sqU);
-    double normP = Math.sqrt(sqP);
-    double normN = Math.sqrt(sqN);
-    double lam = cfg.regWeight() / b;
-    double gu = normU > 0 ? lam / normU : 0;
-    double gp = normP > 0 ? lam / normP : 0;
-    double gn = normN > 0 ? lam / normN : 0;
-    for (int k = 0; k < b; k++) {
-      int uo = u[k] * d;
-      int po = p[k] * d;
-      int no = ng[k] * d;
-      float c = (float) coef[k];
-      for (int j = 0; j < d; j++) {
-        float ue = userEmb[uo + j];
-        float pe = itemEmb[po + j];
-        float ne = itemEmb[no + j];
-        gradUser[uo + j] += c * (pe - ne) + (float) gu * ue;
-        gradItem[po + j] += c * ue + (float) gp * pe;
-        gradItem[no + j] += -c * ue + (float) gn * ne;
-      }
-    }
-    return bprSum / b + cfg.regWeight() * (normU + normP + normN) / b;
-  }
-
-  /** PyTorch Adam, coupled form, no weight decay (MMRec weight_decay 0). */
-  private void adamStep() {
-    step++;
-    double bc1 = 1 - Math.pow(BETA1, step);
-    double bc2 = 1 - Math.pow(BETA2, step);
-    adam(userEmb, gradUser, m1User, m2User, bc1, bc2);
-    adam(itemEmb, gradItem, m1Item, m2Item, bc1, bc2);
-  }
-
-  private void adam(float[] w, float[] g, float[] m1, float[] m2, double bc1, double bc2) {
-    float lr = (float) cfg.learningRate();
-    float stepSize = (float) (lr / bc1);
-    float sqrtBc2 = (float) Math.sqrt(bc2);
-    float b1 = (float) BETA1;
-    float b2 = (float) BETA2;
-    for (int k = 0; k < w.length; k++) {
-      m1[k] = b1 * m1[k] + (1 - b1) * g[k];
-      m2[k] = b2 * m2[k] + (1 - b2) * g[k] * g[k];
-      float denom = (float) Math.sqrt(m2[k]) / sqrtBc2 + (float) EPS;
-      w[k] -= stepSize * m1[k] / denom;
-    }
+  /**
+   * §3.1 loss of one batch: -mean log(1e-10 + σ(U_u·V_p - U_u·V_n)) + reg_weight * EmbLoss(U[u], V[p], V[n]),
+   * rows gathered per batch row (duplicates count; the gather accumulates their gradients).
+   */
+  Var loss(Tape t, int[] u, int[] p, int[] n) {
+    Var ue = t.gather(t.param(userEmb), u); // [B, d]
+    Var pe = t.gather(t.param(itemEmb), p); // [B, d]
+    Var ne = t.gather(t.param(itemEmb), n); // [B, d]
+    Var bpr = Losses.bpr(t, t.rowDot(ue, pe), t.rowDot(ue, ne), 1e-10f);
+    return t.add(bpr, t.scale(Losses.embLoss(t, ue, pe, ne), (float) cfg.regWeight()));
   }
 
   private static int[] shuffledRows(int n, SplittableRandom rng) {
@@ -214,12 +144,13 @@ public final class BPR implements Recommender {
     return order;
   }
 
-  /** §3.1 test scoring: raw U . V^T; masking is the evaluator's job. */
+  /** §3.1 test scoring: raw U . V^T (one GEMM per batch); masking is the evaluator's job. */
   @Override
   public Scorer scorer() {
-    float[] users = userEmb.clone();
-    float[] items = itemEmb.clone();
+    Tensor users = userEmb.value().copy();
+    Tensor items = itemEmb.value().copy();
     int nItems = view.nItems();
+    int d = cfg.embeddingSize();
     return new Scorer() {
       @Override
       public int nItems() {
@@ -228,16 +159,14 @@ public final class BPR implements Recommender {
 
       @Override
       public void scoreAll(UserBatch batch, float[] out) {
-        for (int b = 0; b < batch.size(); b++) {
-          int uo = batch.users()[b] * d;
-          for (int i = 0; i < nItems; i++) {
-            int io = i * d;
-            float s = 0;
-            for (int j = 0; j < d; j++) {
-              s += users[uo + j] * items[io + j];
-            }
-            out[b * nItems + i] = s;
-          }
+        int b = batch.size();
+        Tensor q = Tensor.zeros(b, d); // [B, d]
+        backend.gatherRows(users, batch.users(), q);
+        boolean exact = out.length == b * nItems;
+        Tensor s = exact ? Tensor.of(out, b, nItems) : Tensor.zeros(b, nItems); // [B, nItems]
+        backend.matmul(q, false, items, true, s, b, nItems, d, 1f, 0f);
+        if (!exact) {
+          System.arraycopy(s.data(), 0, out, 0, b * nItems);
         }
       }
     };
@@ -245,23 +174,15 @@ public final class BPR implements Recommender {
 
   @Override
   public long parameterCount() {
-    return (long) userEmb.length + itemEmb.length;
+    return (long) userEmb.size() + itemEmb.size();
   }
 
-  // package-private views for the gradient check
-  float[] userEmbedding() {
+  // package-private for tests
+  Param userEmbedding() {
     return userEmb;
   }
 
-  float[] itemEmbedding() {
+  Param itemEmbedding() {
     return itemEmb;
-  }
-
-  float[] userGradient() {
-    return gradUser;
-  }
-
-  float[] itemGradient() {
-    return gradItem;
   }
 }

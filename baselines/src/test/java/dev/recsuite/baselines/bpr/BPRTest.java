@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.recsuite.engine.autodiff.Param;
+import dev.recsuite.engine.autodiff.Tape;
+import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.protocols.api.Recommender;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.split.Split;
@@ -20,9 +23,9 @@ class BPRTest extends RecommenderContract {
   }
 
   /**
-   * The hand-written gradient of the §3.1 loss against central differences (eps 1e-3, on float parameters,
-   * so the loss is re-evaluated in double where it accumulates). Includes a repeated user and a repeated item
-   * in the batch, whose gradients must accumulate. reg_weight 0.5 so the EmbLoss term matters.
+   * The tape's gradient of the §3.1 loss against central differences (h 1e-3 on the float parameters, loss
+   * re-evaluated in double), including a repeated user and a repeated item in the batch, whose gradients must
+   * accumulate. reg_weight 0.5 so the EmbLoss term matters.
    */
   @Test
   void gradientMatchesCentralDifferences() {
@@ -31,28 +34,33 @@ class BPRTest extends RecommenderContract {
     int[] u = {0, 1, 0, 2};
     int[] p = {0, 1, 3, 2};
     int[] n = {4, 4, 2, 0};
-    m.lossAndGradient(u, p, n, 4);
-    float[] gu = m.userGradient().clone();
-    float[] gi = m.itemGradient().clone();
-    check(m, m.userEmbedding(), gu, u, p, n);
-    check(m, m.itemEmbedding(), gi, u, p, n);
+    Tape t = Tape.training(CpuBackend.shared());
+    t.backward(m.loss(t, u, p, n));
+    check(m, m.userEmbedding(), m.userEmbedding().grad().data().clone(), u, p, n);
+    check(m, m.itemEmbedding(), m.itemEmbedding().grad().data().clone(), u, p, n);
   }
 
-  private static void check(BPR m, float[] w, float[] analytic, int[] u, int[] p, int[] n) {
+  private static double lossAt(BPR m, int[] u, int[] p, int[] n) {
+    Tape t = Tape.inference(CpuBackend.shared());
+    return m.loss(t, u, p, n).item();
+  }
+
+  private static void check(BPR m, Param param, float[] analytic, int[] u, int[] p, int[] n) {
+    float[] w = param.value().data();
     double eps = 1e-3;
     double worst = 0;
     for (int k = 0; k < w.length; k++) {
       float keep = w[k];
       w[k] = (float) (keep + eps);
-      double up = m.lossAndGradient(u, p, n, 4);
+      double up = lossAt(m, u, p, n);
       w[k] = (float) (keep - eps);
-      double down = m.lossAndGradient(u, p, n, 4);
+      double down = lossAt(m, u, p, n);
       w[k] = keep;
       double numeric = (up - down) / (2 * eps);
       double rel = Math.abs(numeric - analytic[k]) / Math.max(1e-6, Math.abs(numeric) + Math.abs(analytic[k]));
       worst = Math.max(worst, Math.abs(numeric - analytic[k]) < 1e-5 ? 0 : rel);
     }
-    assertTrue(worst < 1e-2, "worst relative gradient error " + worst);
+    assertTrue(worst < 1e-2, param.name() + ": worst relative gradient error " + worst);
   }
 
   @Tag("learning")
@@ -73,7 +81,8 @@ class BPRTest extends RecommenderContract {
   /** Xavier-normal sigma for a (19445, 64) table is sqrt(2 / 19509) = 0.01013 (specs/baselines.md §1). */
   @Test
   void xavierNormalHasThePyTorchScale() {
-    float[] w = BPR.xavierNormal(new java.util.SplittableRandom(1), 19445, 64);
+    TrainView v = TrainView.ofPairs(19445, 2, new int[] {0}, new int[] {0}, Map.of());
+    float[] w = new BPR(BPR.Config.defaults(), v, 1).userEmbedding().value().data();
     double ss = 0;
     for (float x : w) {
       ss += x * x;

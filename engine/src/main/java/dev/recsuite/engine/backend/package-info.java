@@ -1,0 +1,2 @@
+/** The kernel interface between the tape and an implementation ({@code CpuBackend} today). */
+package dev.recsuite.engine.backend;
