@@ -1,0 +1,121 @@
+package dev.recsuite.baselines.graph;
+
+import dev.recsuite.engine.tensor.Csr;
+import dev.recsuite.protocols.api.TrainView;
+import java.util.Arrays;
+
+/**
+ * User–item graphs built from the training split, shared by the graph models. Nodes of the bipartite graph
+ * are users 0..nUsers-1 followed by items nUsers..nUsers+nItems-1.
+ */
+public final class InteractionGraph {
+  private InteractionGraph() {}
+
+  /**
+   * Distinct training (user, item) pairs, sorted by user then item; duplicate rows collapse to one edge
+   * (MMRec builds A with value 1 per pair, specs/baselines.md §3.2).
+   *
+   * @return {users[], items[]} of equal length
+   */
+  public static int[][] distinctPairs(TrainView v) {
+    long[] keys = new long[v.nInteractions()];
+    for (int r = 0; r < keys.length; r++) {
+      keys[r] = ((long) v.users()[r] << 32) | v.items()[r];
+    }
+    Arrays.sort(keys);
+    int n = 0;
+    for (int k = 0; k < keys.length; k++) {
+      if (k == 0 || keys[k] != keys[k - 1]) {
+        keys[n++] = keys[k];
+      }
+    }
+    int[] us = new int[n];
+    int[] is = new int[n];
+    for (int k = 0; k < n; k++) {
+      us[k] = (int) (keys[k] >>> 32);
+      is[k] = (int) keys[k];
+    }
+    return new int[][] {us, is};
+  }
+
+  /**
+   * LightGCN's Â = D^{-1/2} A D^{-1/2} on the symmetric binary bipartite adjacency A ((nU+nI)², no self
+   * loops), with D_jj = deg_j + {@code degreeEps} (specs/baselines.md §3.2: MMRec LightGCN and FREEDOM use
+   * 1e-7; MGCN uses 0, where a node without edges simply has no entries).
+   */
+  public static Csr normalizedAdjacency(TrainView v, float degreeEps) {
+    int[][] p = distinctPairs(v);
+    int nU = v.nUsers();
+    int n = nU + v.nItems();
+    double[] deg = new double[n];
+    for (int k = 0; k < p[0].length; k++) {
+      deg[p[0][k]]++;
+      deg[nU + p[1][k]]++;
+    }
+    int e = p[0].length;
+    int[] r = new int[2 * e];
+    int[] c = new int[2 * e];
+    float[] val = new float[2 * e];
+    for (int k = 0; k < e; k++) {
+      int u = p[0][k];
+      int i = nU + p[1][k];
+      float w = (float) (1.0 / (Math.sqrt(deg[u] + degreeEps) * Math.sqrt(deg[i] + degreeEps)));
+      r[2 * k] = u;
+      c[2 * k] = i;
+      val[2 * k] = w;
+      r[2 * k + 1] = i;
+      c[2 * k + 1] = u;
+      val[2 * k + 1] = w;
+    }
+    return Csr.symmetric(Csr.fromCoo(n, n, r, c, val));
+  }
+
+  /**
+   * The user→item block of {@link #normalizedAdjacency}: R_ui = 1/sqrt((d_u + eps)(d_i + eps)) for each
+   * training pair, [nUsers, nItems] (MGCN's R, specs/baselines.md §3.6).
+   */
+  public static Csr userItemBlock(TrainView v, float degreeEps) {
+    int[][] p = distinctPairs(v);
+    double[] du = new double[v.nUsers()];
+    double[] di = new double[v.nItems()];
+    for (int k = 0; k < p[0].length; k++) {
+      du[p[0][k]]++;
+      di[p[1][k]]++;
+    }
+    float[] val = new float[p[0].length];
+    for (int k = 0; k < val.length; k++) {
+      val[k] = (float) (1.0 / (Math.sqrt(du[p[0][k]] + degreeEps) * Math.sqrt(di[p[1][k]] + degreeEps)));
+    }
+    return Csr.fromCoo(v.nUsers(), v.nItems(), p[0], p[1], val);
+  }
+
+  /**
+   * Mean aggregation over incoming neighbours (PyG {@code aggr='mean'}, as MMGCN uses it): row j holds
+   * 1/indeg_j for each edge into j, with every training row an edge in both directions, so duplicate rows
+   * count twice (specs/baselines.md §3.4). A node without neighbours has an empty row (aggregates to 0).
+   */
+  public static Csr meanAggregation(TrainView v) {
+    int nU = v.nUsers();
+    int n = nU + v.nItems();
+    int e = v.nInteractions();
+    double[] indeg = new double[n];
+    for (int k = 0; k < e; k++) {
+      indeg[v.users()[k]]++;
+      indeg[nU + v.items()[k]]++;
+    }
+    int[] r = new int[2 * e];
+    int[] c = new int[2 * e];
+    float[] val = new float[2 * e];
+    for (int k = 0; k < e; k++) {
+      int u = v.users()[k];
+      int i = nU + v.items()[k];
+      r[2 * k] = u;
+      c[2 * k] = i;
+      val[2 * k] = (float) (1.0 / indeg[u]);
+      r[2 * k + 1] = i;
+      c[2 * k + 1] = u;
+      val[2 * k + 1] = (float) (1.0 / indeg[i]);
+    }
+    return Csr.fromCoo(n, n, r, c, val); // duplicates sum: a repeated pair weighs twice
+  }
+}
