@@ -49,7 +49,7 @@ final class TargetRanker {
     }
     try {
       int listLength = n - excludedItems.length;
-      return rank(user, t, targets.length, listLength, idx -> scores[off + idx], n, true);
+      return rank(user, t, targets.length, listLength, scores, off, n);
     } finally {
       for (int i : excludedItems) {
         excluded[i] = false;
@@ -78,18 +78,17 @@ final class TargetRanker {
       }
     }
     try {
-      return rank(user, t, targets.length, m, k -> scores[k], m, false);
+      return rank(user, t, targets.length, m, scores, 0, m);
     } finally {
       Arrays.fill(isTarget, 0, m, false);
     }
   }
 
-  private interface ScoreAt {
-    float at(int idx);
-  }
-
-  /** Core: targets are indices targetPos[0..t) into the index space [0, n); excluded[] applies if full. */
-  private Ranking rank(int user, int t, int relevant, int listLength, ScoreAt score, int n, boolean full) {
+  /**
+   * Core: targets are indices targetPos[0..t) into the index space [0, n), whose scores are
+   * {@code s[off + idx]}; indices marked in excluded[] (full mode only; all clear otherwise) are skipped.
+   */
+  private Ranking rank(int user, int t, int relevant, int listLength, float[] s, int off, int n) {
     if (t == 0) {
       return new Ranking(relevant, new int[0], listLength, false);
     }
@@ -97,37 +96,40 @@ final class TargetRanker {
     Integer[] order = new Integer[t];
     for (int j = 0; j < t; j++) {
       order[j] = targetPos[j];
-      float s = score.at(targetPos[j]);
-      if (Float.isNaN(s)) {
+      if (Float.isNaN(s[off + targetPos[j]])) {
         throw new IllegalStateException("scorer returned NaN for user " + user + " (target index " + targetPos[j] + ")");
       }
     }
     Arrays.sort(order, (a, b) -> {
-      int c = Float.compare(score.at(b), score.at(a));
+      int c = Float.compare(s[off + b], s[off + a]);
       return c != 0 ? c : Integer.compare(a, b);
     });
     for (int j = 0; j < t; j++) {
-      targetScore[j] = score.at(order[j]);
+      targetScore[j] = s[off + order[j]];
     }
     Arrays.fill(above, 0, t + 1, 0);
     Arrays.fill(tie, 0, t + 1, 0);
-    for (int idx = 0; idx < n; idx++) {
-      if ((full && excluded[idx]) || isTarget[idx]) {
-        continue;
+    if (t == 1) { // the common leave-one-out case, without the per-candidate search
+      countOne(user, s, off, n);
+    } else {
+      for (int idx = 0; idx < n; idx++) {
+        if (excluded[idx] || isTarget[idx]) {
+          continue;
+        }
+        float x = s[off + idx];
+        if (Float.isNaN(x)) {
+          throw new IllegalStateException("scorer returned NaN for user " + user + " (index " + idx + ")");
+        }
+        // targets [0, a) score > x, [a, b) == x, [b, t) < x
+        int a = countGreater(x, t);
+        int b = a;
+        while (b < t && targetScore[b] == x) {
+          b++;
+        }
+        above[b]++; // difference array: every target from b on has this candidate above it
+        tie[a]++;
+        tie[b]--;
       }
-      float s = score.at(idx);
-      if (Float.isNaN(s)) {
-        throw new IllegalStateException("scorer returned NaN for user " + user + " (index " + idx + ")");
-      }
-      // targets [0, a) score > s, [a, b) == s, [b, t) < s
-      int a = countGreater(s, t);
-      int b = a;
-      while (b < t && targetScore[b] == s) {
-        b++;
-      }
-      above[b]++; // difference array: every target from b on has this candidate above it
-      tie[a]++;
-      tie[b]--;
     }
     int[] ranks = new int[t];
     int runAbove = 0;
@@ -172,6 +174,26 @@ final class TargetRanker {
       j = g;
     }
     return new Ranking(relevant, ranks, listLength, tied);
+  }
+
+  /** One target: count the non-target candidates scoring above it and equal to it. */
+  private void countOne(int user, float[] s, int off, int n) {
+    float target = targetScore[0];
+    int greater = 0;
+    int equal = 0;
+    boolean nan = false;
+    for (int idx = 0; idx < n; idx++) {
+      float x = s[off + idx];
+      boolean skip = excluded[idx] || isTarget[idx];
+      greater += !skip && x > target ? 1 : 0;
+      equal += !skip && x == target ? 1 : 0;
+      nan |= !skip && x != x;
+    }
+    if (nan) {
+      throw new IllegalStateException("scorer returned NaN for user " + user);
+    }
+    above[0] = greater;
+    tie[0] = equal;
   }
 
   private int countGreater(float s, int t) {

@@ -36,7 +36,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class RunExecutor {
   /** Bumped when a change makes stored results incomparable; part of every run id. */
-  public static final String CODE_VERSION = "recsuite-0.2";
+  public static final String CODE_VERSION = "recsuite-0.3";
 
   private final DatasetRepository repo;
   private final boolean progress;
