@@ -1,0 +1,49 @@
+package dev.recsuite.reports.html;
+
+import dev.recsuite.reports.ReportView;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders a {@link ReportView} with the FreeMarker templates under {@code templates/} ({@code .ftlh}: every
+ * value is HTML-escaped unless it is inline SVG built by {@code plot.Svg}). The templates hold layout only; every
+ * number arrives formatted. The page needs no network and no JavaScript.
+ */
+public final class HtmlRenderer {
+  private final Configuration config;
+
+  public HtmlRenderer() {
+    config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setClassForTemplateLoading(HtmlRenderer.class, "/templates");
+    config.setDefaultEncoding("UTF-8");
+    config.setLocale(Locale.ROOT);
+    config.setTimeZone(TimeZone.getTimeZone("UTC"));
+    config.setNumberFormat("computer");
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+  }
+
+  /** The page; {@code exportFolder} is where the CSV and LaTeX files lie, relative to the page. */
+  public String render(ReportView view, String exportFolder) {
+    try {
+      Template t = config.getTemplate("report.ftlh");
+      StringWriter out = new StringWriter();
+      t.process(Map.of("r", view, "exportFolder", exportFolder), out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load templates/report.ftlh: " + e.getMessage(), e);
+    } catch (TemplateException e) {
+      throw new IllegalStateException("templates/report.ftlh failed: " + e.getMessage(), e);
+    }
+  }
+}
