@@ -47,15 +47,6 @@ public final class Display {
     return bytes < 0 || Double.isNaN(bytes) ? "–" : fixed(bytes / (1L << 30), 2);
   }
 
-  /** A count with thousands separators: "19,445". */
-  public static String count(double v) {
-    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%,d", Math.round(v));
-  }
-
-  /** A short hash: the first 12 hex digits. */
-  public static String shortHash(String sha) {
-    return sha == null || sha.length() <= 12 ? String.valueOf(sha) : sha.substring(0, 12);
-  }
 
   /** An HTML id or file-name stem: lower case, runs of other characters as one hyphen. */
   public static String anchor(String s) {

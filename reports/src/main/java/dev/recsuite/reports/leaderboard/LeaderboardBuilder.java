@@ -41,6 +41,7 @@ public final class LeaderboardBuilder {
     double[][] means = new double[n][metrics.size()];
     double[][] sds = new double[n][metrics.size()];
     PairedComparison[][] comparisons = new PairedComparison[n][metrics.size()];
+    int[][] familyIndex = new int[n][metrics.size()]; // position in the family, -1 when untested
     boolean[][] reference = new boolean[n][metrics.size()];
     List<PairedComparison> family = new ArrayList<>();
     boolean anyProposed = cohorts.stream().anyMatch(c -> c.role() == RunSummary.Role.PROPOSED);
@@ -65,6 +66,7 @@ public final class LeaderboardBuilder {
         if (tested && !Double.isNaN(means[i][j])) {
           comparisons[i][j] = PairedComparison.of(cohorts.get(i), cohorts.get(best), m, settings.leaderboardTest(),
               Alternative.TWO_SIDED);
+          familyIndex[i][j] = comparisons[i][j].tested() ? family.size() : -1;
           if (comparisons[i][j].tested()) {
             family.add(comparisons[i][j]);
           }
@@ -95,7 +97,7 @@ public final class LeaderboardBuilder {
           mark = "ref";
           tip = "best baseline on " + metrics.get(j) + ": the reference of the marks in this column";
         } else if (pc != null && pc.tested()) {
-          double padj = adjusted[family.indexOf(pc)];
+          double padj = adjusted[familyIndex[i][j]];
           p = Display.p(padj);
           if (padj <= settings.alpha()) {
             mark = pc.difference() > 0 ? "▲" : "▼";
@@ -108,7 +110,7 @@ public final class LeaderboardBuilder {
         String shown = text + (mark.equals("▲") || mark.equals("▼") ? mark : "");
         exportRow.add(new ExportTable.Cell(shown, rank == 1, rank == 2));
         csv.addAll(List.of(num(means[i][j]), num(sds[i][j]),
-            pc != null && pc.tested() ? Double.toString(adjusted[family.indexOf(pc)]) : "", mark));
+            pc != null && pc.tested() ? Double.toString(adjusted[familyIndex[i][j]]) : "", mark));
       }
       String bestEpoch = bestEpoch(c);
       String spe = Display.fixed(c.mean(Measure.of(Measure.Kind.SECONDS_PER_EPOCH)), 3);

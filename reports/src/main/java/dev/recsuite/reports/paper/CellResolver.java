@@ -57,7 +57,7 @@ final class CellResolver {
 
   private Reproduction measured(String protocol, String dataset, String model, MetricRef m) {
     Measure measure = m.measure();
-    if (measure.kind().name().startsWith("DATASET_")) {
+    if (measure.describesDataset()) {
       return cohorts.anyRun(dataset).map(r -> datasetCount(r, m)).orElseGet(() -> Reproduction.notRun(
           cohorts.paper().datasets().get(dataset) == null ? "not run: dataset '" + dataset + "' is not available"
               : "not run: no run on " + cohorts.paper().datasets().get(dataset)));

@@ -276,6 +276,15 @@ public final class PaperSpecLoader {
     if (kind == ClaimSpec.Kind.BEATS_BEST_BASELINE && (model == null || baselines.isEmpty())) {
       throw c.error("a beats_best_baseline claim needs 'model' and 'baselines'");
     }
+    if (kind == ClaimSpec.Kind.BEATS_BEST_BASELINE) {
+      for (String m : c.texts("metrics")) {
+        MetricRef ref = paper.metrics().get(m);
+        if (ref != null && ref.measure() != null && ref.measure().kind() != Measure.Kind.TEST_METRIC) {
+          throw c.error("beats_best_baseline compares test metrics (larger is better); '" + m + "' is "
+              + ref.measure().label() + ": use a pairwise claim");
+        }
+      }
+    }
     if (kind == ClaimSpec.Kind.PAIRWISE && pairs.isEmpty()) {
       throw c.error("a " + kindText + " claim needs 'pairs' or 'ascending'");
     }

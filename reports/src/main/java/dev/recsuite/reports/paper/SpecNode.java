@@ -35,10 +35,6 @@ final class SpecNode {
     return node.isTextual() || node.isNumber() || node.isBoolean();
   }
 
-  boolean isMap() {
-    return node.isObject();
-  }
-
   /** Throws unless this is a mapping whose keys are all in {@code allowed}. */
   SpecNode requireKeys(Set<String> allowed) {
     if (!node.isObject()) {

@@ -15,24 +15,22 @@ public record Measure(Kind kind, String metric) {
 
   /** What a measure reads from a run; NaN where the run does not know it. */
   public enum Kind {
-    TEST_METRIC("test metric", true, false),
-    SECONDS_PER_EPOCH("s/epoch (median after the first epoch)", false, true),
-    PARAMETERS("parameters", false, false),
-    PEAK_HEAP("peak heap bytes", false, true),
-    PEAK_RSS("peak RSS bytes", false, true),
-    TEST_EVAL_SECONDS("test evaluation seconds", false, true),
-    DATASET_USERS("users", false, false),
-    DATASET_ITEMS("items", false, false),
-    DATASET_INTERACTIONS("interactions", false, false),
-    DATASET_SPARSITY("sparsity %", false, false);
+    TEST_METRIC("test metric", false),
+    SECONDS_PER_EPOCH("s/epoch (median after the first epoch)", true),
+    PARAMETERS("parameters", false),
+    PEAK_HEAP("peak heap bytes", true),
+    PEAK_RSS("peak RSS bytes", true),
+    TEST_EVAL_SECONDS("test evaluation seconds", true),
+    DATASET_USERS("users", false),
+    DATASET_ITEMS("items", false),
+    DATASET_INTERACTIONS("interactions", false),
+    DATASET_SPARSITY("sparsity %", false);
 
     private final String label;
-    private final boolean higherIsBetter;
     private final boolean hardwareDependent;
 
-    Kind(String label, boolean higherIsBetter, boolean hardwareDependent) {
+    Kind(String label, boolean hardwareDependent) {
       this.label = label;
-      this.higherIsBetter = higherIsBetter;
       this.hardwareDependent = hardwareDependent;
     }
 
@@ -81,14 +79,17 @@ public record Measure(Kind kind, String metric) {
     };
   }
 
-  /** True for metrics where larger is better (all test metrics); false for costs and counts. */
-  public boolean higherIsBetter() {
-    return kind.higherIsBetter;
-  }
-
   /** True for timings and memory, which depend on the machine and are not compared with a paper's value. */
   public boolean hardwareDependent() {
     return kind.hardwareDependent;
+  }
+
+  /** True for counts of the dataset itself, which every run on it shares whatever its protocol. */
+  public boolean describesDataset() {
+    return switch (kind) {
+      case DATASET_USERS, DATASET_ITEMS, DATASET_INTERACTIONS, DATASET_SPARSITY -> true;
+      default -> false;
+    };
   }
 
   /** True when runs store a per-user vector of this measure. */

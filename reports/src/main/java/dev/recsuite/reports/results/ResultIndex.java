@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * All runs of a report grouped into settings (one leaderboard each) and, within a setting, cohorts (one system's
@@ -82,12 +81,5 @@ public final class ResultIndex {
   /** The one cohort of a system in a setting, if it ran. */
   public Optional<Cohort> cohort(Setting s, SystemKey system) {
     return cohorts(s).stream().filter(c -> c.system().equals(system)).findFirst();
-  }
-
-  /** Every evaluation mode that has runs, sorted. */
-  public TreeSet<String> modes() {
-    TreeSet<String> m = new TreeSet<>();
-    bySetting.keySet().forEach(s -> m.add(s.mode()));
-    return m;
   }
 }
