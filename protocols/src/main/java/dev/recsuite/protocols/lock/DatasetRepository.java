@@ -3,9 +3,12 @@ package dev.recsuite.protocols.lock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recsuite.protocols.data.CsvInteractionReader;
 import dev.recsuite.protocols.data.Dataset;
+import dev.recsuite.protocols.data.ExternalIdOrder;
+import dev.recsuite.protocols.data.FeatureMatrix;
 import dev.recsuite.protocols.data.ItemTextFile;
 import dev.recsuite.protocols.data.MmrecInterReader;
 import dev.recsuite.protocols.data.MovieLensReader;
+import dev.recsuite.protocols.data.Npy;
 import dev.recsuite.protocols.data.RecBoleAtomicReader;
 import dev.recsuite.protocols.data.SequenceFileReader;
 import dev.recsuite.protocols.data.synthetic.SyntheticGenerator;
@@ -35,11 +38,30 @@ public final class DatasetRepository {
   private final Path home;
   private final DatasetsLock lock;
   private final List<Path> roots;
+  private final EncoderCatalog encoders;
+
+  /** Whether {@link #load(String, FeaturePolicy)} attaches the dataset's locked features. */
+  public enum FeaturePolicy {
+    /** Attach and verify every locked feature; fail when one has not been computed. */
+    REQUIRE,
+    /** Load without the locked features (used to compute them, and to verify the rest of a dataset). */
+    SKIP
+  }
 
   public DatasetRepository(Path home, DatasetsLock lock, List<Path> roots) {
+    this(home, lock, roots, EncoderCatalog.NONE);
+  }
+
+  public DatasetRepository(Path home, DatasetsLock lock, List<Path> roots, EncoderCatalog encoders) {
     this.home = home;
     this.lock = lock;
     this.roots = List.copyOf(roots);
+    this.encoders = encoders;
+  }
+
+  /** This repository, comparing locked feature encoders with {@code encoders} at load time. */
+  public DatasetRepository withEncoders(EncoderCatalog catalog) {
+    return new DatasetRepository(home, lock, roots, catalog);
   }
 
   /** The repository of a checkout: its {@code datasets.lock} and the standard data roots. */
@@ -151,14 +173,23 @@ public final class DatasetRepository {
     return problems;
   }
 
-  /** Loads, verifying files first and statistics and content hash after preprocessing. */
+  /**
+   * Loads with every locked feature attached, verifying files first, statistics and content hash after
+   * preprocessing, then each feature file against its lock record.
+   */
   public Dataset load(String name) {
+    return load(name, FeaturePolicy.REQUIRE);
+  }
+
+  /** Loads as {@link #load(String)}; with {@link FeaturePolicy#SKIP} the locked features are left out. */
+  public Dataset load(String name, FeaturePolicy policy) {
     LockEntry e = lock.entry(name);
     Dataset d;
+    Path dir = null;
     if (isGenerated(name)) {
       d = generate(name, e);
     } else {
-      Path dir = requireDir(name);
+      dir = requireDir(name);
       List<String> problems = checkFiles(name, dir);
       if (!problems.isEmpty()) {
         throw new LockMismatchException(name, problems);
@@ -176,7 +207,63 @@ public final class DatasetRepository {
     if (!problems.isEmpty()) {
       throw new LockMismatchException(name, problems);
     }
+    if (policy == FeaturePolicy.REQUIRE && !e.features().isEmpty()) {
+      d = attachFeatures(name, e, d, dir);
+    }
     return d;
+  }
+
+  /** Where computed features are written: {@code HOME/data/features/NAME} (gitignored, like imports). */
+  public Path featureDir(String name) {
+    lock.entry(name);
+    return home.resolve("data").resolve("features").resolve(name);
+  }
+
+  /** The folders searched for a dataset's computed features: {@code features/NAME} under each data root. */
+  public List<Path> featureDirs(String name) {
+    lock.entry(name);
+    return roots.stream().map(r -> r.resolve("features").resolve(name)).toList();
+  }
+
+  /** The computed file of a locked feature, if some data root has it. */
+  public Optional<Path> locateFeature(String name, String modality) {
+    LockedFeature f = lock.entry(name).features().get(modality);
+    if (f == null) {
+      throw new IllegalArgumentException("dataset '" + name + "' has no feature '" + modality + "' in datasets.lock;"
+          + " it has " + lock.entry(name).features().keySet());
+    }
+    return featureDirs(name).stream().map(p -> p.resolve(f.file())).filter(Files::isRegularFile).findFirst();
+  }
+
+  /**
+   * Reads each locked feature file, checks its size, SHA-256, shape, input hash and encoder, and attaches it
+   * with rows re-ordered from the file's row order to internal item ids.
+   */
+  private Dataset attachFeatures(String name, LockEntry e, Dataset d, Path dir) {
+    List<String> absent = new ArrayList<>();
+    Map<String, Path> files = new LinkedHashMap<>();
+    e.features().forEach((modality, f) -> locateFeature(name, modality).ifPresentOrElse(p -> files.put(modality, p),
+        () -> absent.add(modality)));
+    if (!absent.isEmpty()) {
+      throw new FeaturesNotComputedException(name, absent, featureDirs(name));
+    }
+    int[] itemOfRow = ExternalIdOrder.itemOfRow(d);
+    List<String> problems = new ArrayList<>();
+    Map<String, FeatureMatrix> attached = new LinkedHashMap<>();
+    for (var entry : files.entrySet()) {
+      String modality = entry.getKey();
+      LockedFeature f = e.features().get(modality);
+      List<String> found = FeatureCheck.problems(modality, f, entry.getValue(), d, itemOfRow, dir, encoders);
+      if (!found.isEmpty()) {
+        problems.addAll(found);
+        continue;
+      }
+      attached.put(modality, ExternalIdOrder.toInternalOrder(Npy.read(entry.getValue()), itemOfRow));
+    }
+    if (!problems.isEmpty()) {
+      throw new LockMismatchException(name, problems);
+    }
+    return d.withFeatures(attached);
   }
 
   /** Expected counts and, where locked, the content hash of the loaded dataset. */

@@ -1,7 +1,9 @@
 package dev.recsuite.protocols.lock;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One dataset pinned in {@code datasets.lock}: what it is, where it comes from, every file with its size and
@@ -12,18 +14,21 @@ import java.util.Map;
  * @param dir folder name under a data root (e.g. {@code amazon-baby}); null for generated datasets
  * @param base another locked dataset whose interactions this one extends with its own files (item text,
  *     features); the base is loaded and verified first
- * @param contentSha256 SHA-256 of the loaded, preprocessed dataset ({@code Dataset.contentSha256}); it pins
- *     a generator's output and the loader's reading of the files
+ * @param contentSha256 SHA-256 of the loaded, preprocessed dataset ({@code Dataset.contentSha256}) before
+ *     computed features are attached; it pins a generator's output and the loader's reading of the files
+ * @param features item features the suite computes for this dataset (modality name, e.g. text or image, to
+ *     its provenance); they load with the dataset and are checked against this record
  */
 public record LockEntry(String format, String description, String dir, String base, Source source, List<LockedFile> files,
     List<LockedDirectory> directories, Layout layout, Preprocessing preprocessing, Expected expected,
-    String contentSha256) {
+    String contentSha256, Map<String, LockedFeature> features) {
 
   public LockEntry {
     files = files == null ? List.of() : List.copyOf(files);
     directories = directories == null ? List.of() : List.copyOf(directories);
     layout = layout == null ? new Layout(null, null, null, null, null) : layout;
     preprocessing = preprocessing == null ? new Preprocessing(null, null, null) : preprocessing;
+    features = features == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(features));
   }
 
   /** Where the data comes from: an official URL and citation, or a generator and its parameters. */

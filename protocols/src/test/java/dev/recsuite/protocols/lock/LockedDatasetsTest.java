@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recsuite.protocols.data.Chronology;
 import dev.recsuite.protocols.data.Dataset;
+import dev.recsuite.protocols.data.FeatureMatrix;
+import dev.recsuite.protocols.data.Npy;
 import dev.recsuite.protocols.split.ShippedSplit;
 import dev.recsuite.protocols.split.Split;
 import dev.recsuite.protocols.testing.TestData;
@@ -45,7 +47,8 @@ class LockedDatasetsTest {
       "ml-100k-mm, 943, 1682, 100000"})
   void realDatasetsLoadWithTheirPublishedCounts(String name, int users, int items, int interactions) {
     assumeShared(name);
-    Dataset d = repo().load(name);
+    // suite-computed features are checked in ml100kMmFeaturesLoadByExternalId; CI does not compute them
+    Dataset d = repo().load(name, DatasetRepository.FeaturePolicy.SKIP);
     assertEquals(users, d.nUsers());
     assertEquals(items, d.nItems());
     assertEquals(interactions, d.nInteractions());
@@ -67,7 +70,7 @@ class LockedDatasetsTest {
   @Test
   void ml100kMmCarriesItemText() {
     assumeShared("ml-100k-mm");
-    Dataset d = repo().load("ml-100k-mm");
+    Dataset d = repo().load("ml-100k-mm", DatasetRepository.FeaturePolicy.SKIP);
     int toyStory = -1;
     for (int i = 0; i < d.nItems(); i++) {
       if (d.itemKey(i).equals("1")) {
@@ -75,6 +78,30 @@ class LockedDatasetsTest {
       }
     }
     assertEquals("Toy Story (1995)", d.itemText().get("title")[toyStory]);
+  }
+
+  /**
+   * When `recsuite features text|image ml-100k-mm` has been run here, the pinned files load with the dataset:
+   * file row r (external ids ascending: "1", "2", ...) lands on the internal id of that external id.
+   */
+  @Test
+  void ml100kMmFeaturesLoadByExternalId() {
+    assumeShared("ml-100k-mm");
+    DatasetRepository r = repo();
+    boolean computed = r.locateFeature("ml-100k-mm", "text").isPresent() && r.locateFeature("ml-100k-mm", "image").isPresent();
+    if (!computed) {
+      System.err.println("SKIPPED: ml-100k-mm features not computed here (run: recsuite features text|image ml-100k-mm)");
+    }
+    Assumptions.assumeTrue(computed, "ml-100k-mm features not computed");
+    Dataset d = r.load("ml-100k-mm");
+    FeatureMatrix text = d.feature("text");
+    assertEquals(384, text.cols());
+    assertEquals(855, d.feature("image").cols());
+    FeatureMatrix file = Npy.read(r.locateFeature("ml-100k-mm", "text").orElseThrow());
+    for (int i = 0; i < d.nItems(); i++) {
+      int row = Integer.parseInt(d.itemKey(i)) - 1; // ML-100K ids are 1..1682
+      assertEquals(file.get(row, 0), text.get(i, 0), "item " + d.itemKey(i));
+    }
   }
 
   /** The embedded default data is generated, so it is always checked: counts and the pinned content hash. */

@@ -1,6 +1,8 @@
 package dev.recsuite.suite.cli;
 
 import dev.recsuite.protocols.lock.DatasetRepository;
+import dev.recsuite.suite.features.FeatureEncoders;
+import dev.recsuite.suite.features.FeaturesCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code recsuite} command line (picocli). Errors print one clear message and exit non-zero. */
 @Command(name = "recsuite", mixinStandardHelpOptions = true, version = "recsuite 0.1.0",
     description = "Reproducibility benchmark suite for multimodal and sequential recommendation.",
-    subcommands = {DatasetsCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DatasetsCommand.class, FeaturesCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class RecSuite implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -41,6 +43,6 @@ public final class RecSuite implements Runnable {
 
   static DatasetRepository repository() {
     Path home = DatasetRepository.discoverHome();
-    return DatasetRepository.open(home);
+    return DatasetRepository.open(home).withEncoders(FeatureEncoders.CATALOG);
   }
 }
