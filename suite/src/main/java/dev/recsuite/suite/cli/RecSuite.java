@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code recsuite} command line (picocli). Errors print one clear message and exit non-zero. */
 @Command(name = "recsuite", mixinStandardHelpOptions = true, version = "recsuite 0.1.0",
     description = "Reproducibility benchmark suite for multimodal and sequential recommendation.",
-    subcommands = {DatasetsCommand.class, FeaturesCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DatasetsCommand.class, FeaturesCommand.class, RunCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class RecSuite implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
