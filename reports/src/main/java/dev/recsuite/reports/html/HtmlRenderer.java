@@ -1,7 +1,9 @@
 package dev.recsuite.reports.html;
 
 import dev.recsuite.reports.ReportView;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -22,6 +24,15 @@ public final class HtmlRenderer {
 
   public HtmlRenderer() {
     config = new Configuration(Configuration.VERSION_2_3_34);
+    // Views are records: expose their accessors as properties (${row.system}). FreeMarker recognises records only
+    // through its Java 16 multi-release classes, which a shaded jar without "Multi-Release: true" loses, so the
+    // policy is set for every class rather than left to record detection.
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    ZeroArgumentNonVoidMethodPolicy accessors =
+        ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD;
+    wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(accessors);
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(accessors); // must equal the default without Java 16 support
+    config.setObjectWrapper(wrapper.build());
     config.setClassForTemplateLoading(HtmlRenderer.class, "/templates");
     config.setDefaultEncoding("UTF-8");
     config.setLocale(Locale.ROOT);

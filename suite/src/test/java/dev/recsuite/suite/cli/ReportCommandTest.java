@@ -53,7 +53,7 @@ class ReportCommandTest {
     int checked = 0;
     for (String model : List.of("MostPop", "BPR")) {
       Element row = table.selectFirst("tr[data-system=" + model + "]");
-      assertEquals("baseline", row.select("td").get(1).text(), "both are baselines in the registry");
+      assertEquals("baseline", row.selectFirst("td.label .role").text(), "both are baselines in the registry");
       for (String metric : metrics) {
         double[] v = stored.stream().filter(r -> r.model().equals(model))
             .mapToDouble(r -> r.test().metrics().get(metric)).toArray();
