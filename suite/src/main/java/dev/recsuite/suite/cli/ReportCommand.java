@@ -7,6 +7,7 @@ import dev.recsuite.reports.ReportWriter;
 import dev.recsuite.reports.compare.TestKind;
 import dev.recsuite.stats.correction.Correction;
 import dev.recsuite.suite.report.RunSummaries;
+import dev.recsuite.suite.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,8 +54,8 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = store != null ? store : RecSuite.repository().home().resolve("results");
-    RunSummaries.Result read = RunSummaries.read(dir);
+    RunStore runs = new RunStore(store != null ? store : RecSuite.repository().home().resolve("results"));
+    RunSummaries.Result read = RunSummaries.read(runs);
     ReportSettings d = ReportSettings.defaults();
     ReportSettings settings = new ReportSettings(title, alpha, Correction.parse(correction),
         TestKind.parse(test, "--test"), d.interval(), tolerance, d.leaderboardMetrics(), d.kFamilies(),
@@ -67,7 +68,8 @@ public final class ReportCommand implements Callable<Integer> {
           + String.join(", ", read.unknownModels()));
     }
     Path html = out.toAbsolutePath();
-    w.printf(Locale.ROOT, "%d runs from %s -> %s (tables: %s)%n", read.runs().size(), dir, html,
+    w.printf(Locale.ROOT, "%d runs from %s (%d grid trials left out) -> %s (tables: %s)%n", read.runs().size(),
+        runs.root(), read.trials(), html,
         html.resolveSibling(html.getFileName().toString().replaceFirst("\\.html?$", "") + "-tables"));
     return 0;
   }

@@ -1,96 +1,167 @@
 package dev.recsuite.suite.cli;
 
 import dev.recsuite.protocols.lock.DatasetRepository;
-import dev.recsuite.protocols.train.Trainer;
-import dev.recsuite.suite.registry.ModelRegistry;
-import dev.recsuite.suite.registry.ProtocolRegistry;
-import dev.recsuite.suite.run.EvalSettings;
+import dev.recsuite.suite.experiment.DatasetLayer;
+import dev.recsuite.suite.experiment.Experiment;
+import dev.recsuite.suite.experiment.ExperimentLoader;
+import dev.recsuite.suite.matrix.MatrixPlan;
+import dev.recsuite.suite.matrix.MatrixRunner;
+import dev.recsuite.suite.matrix.Shard;
 import dev.recsuite.suite.run.Leaderboard;
-import dev.recsuite.suite.run.ResultFiles;
 import dev.recsuite.suite.run.RunExecutor;
 import dev.recsuite.suite.run.RunRecord;
-import dev.recsuite.suite.run.RunSpec;
+import dev.recsuite.suite.store.RunStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code recsuite run}: with no arguments, MostPop and BPR on the embedded synthetic dataset under
- * leave-one-out and temporal-ratio, a leaderboard on the terminal, one JSON file per run.
+ * {@code recsuite run [EXPERIMENT]}: runs an experiment's matrix into the results store, skipping runs already
+ * there, and prints a leaderboard. Without a file, the built-in default experiment: MostPop and BPR on the
+ * embedded synthetic dataset under leave-one-out and temporal-ratio, seed 999.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Train and evaluate models. Without options: MostPop and BPR on the synthetic default data under "
-        + "leave-one-out and temporal-ratio.")
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run an experiment's matrix (datasets x protocols x models x seeds) into the results store and print "
+        + "a leaderboard. Runs already in the store are skipped, so an interrupted run resumes where it stopped.",
+        "Without EXPERIMENT: MostPop and BPR on the synthetic default data under leave-one-out and temporal-ratio."})
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--dataset", defaultValue = "synthetic-mm", description = "Dataset name in datasets.lock (default: ${DEFAULT-VALUE}).")
-  String dataset;
+  @Parameters(arity = "0..1", paramLabel = "EXPERIMENT", description = "Experiment file (YAML), e.g. experiments/smoke.yaml.")
+  Path experiment;
 
-  @Option(names = "--protocol", split = ",", description = "Split protocols (default: leave-one-out,temporal-ratio).")
-  List<String> protocols = new ArrayList<>(List.of("leave-one-out", "temporal-ratio"));
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a key of the experiment (top layer), value in YAML: --set training.epochs=5, "
+          + "--set models.BPR.reg_weight=[0.01,0.001], --set seeds=3. Repeatable.")
+  List<String> sets = new ArrayList<>();
 
-  @Option(names = "--model", split = ",", description = "Models (default: MostPop,BPR).")
-  List<String> models = new ArrayList<>(List.of("MostPop", "BPR"));
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1-based) of the matrix.")
+  String shard;
 
-  @Option(names = "--seed", split = ",", description = "Seeds (default: 999, MMRec's).")
-  List<Long> seeds = new ArrayList<>(List.of(999L));
+  @Option(names = "--store", paramLabel = "DIR", description = "Results store (default: HOME/results).")
+  Path store;
 
-  @Option(names = "--epochs", defaultValue = "1000", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
-  int epochs;
-
-  @Option(names = "--out", description = "Results folder (default: HOME/results/default).")
-  Path out;
-
-  @Option(names = "--force", description = "Run again even if a result with the same id exists.")
+  @Option(names = "--force", description = "Run again even runs already in the store.")
   boolean force;
+
+  @Option(names = "--dry-run", description = "Print the matrix and which runs are in the store; run nothing.")
+  boolean dryRun;
 
   @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Show a progress bar per run (default: on; --no-progress turns it off).")
   boolean progress;
 
+  @Option(names = "--dataset", split = ",", paramLabel = "NAME", description = "Shortcut for --set datasets=[NAME,...].")
+  List<String> datasets;
+
+  @Option(names = "--protocol", split = ",", paramLabel = "NAME", description = "Shortcut for --set protocols=[NAME,...].")
+  List<String> protocols;
+
+  @Option(names = "--model", split = ",", paramLabel = "NAME",
+      description = "Shortcut for --set models=[NAME,...] (each with its defaults).")
+  List<String> models;
+
+  @Option(names = "--seed", split = ",", paramLabel = "SEED", description = "Shortcut for --set seeds=[SEED,...].")
+  List<Long> seeds;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Shortcut for --set training.epochs=N.")
+  Integer epochs;
+
   @Override
   public Integer call() {
     DatasetRepository repo = RecSuite.repository();
-    Path dir = out != null ? out : repo.home().resolve("results").resolve("default");
+    PrintWriter out = spec.commandLine().getOut();
+    ExperimentLoader loader = new ExperimentLoader(repo.lock().datasets().keySet());
+    List<String> overrides = overrides();
+    Experiment exp = experiment == null ? loader.builtIn(overrides) : loader.load(experiment, experiment.toString(), overrides);
+    MatrixPlan plan = MatrixPlan.of(exp, d -> DatasetLayer.read(repo.home(), d));
+    Shard sh = shard == null ? Shard.ALL : Shard.parse(shard);
+    List<MatrixPlan.Unit> units = sh.select(plan.units());
+    RunStore runs = new RunStore(store != null ? store : repo.home().resolve("results"));
+    out.println(header(exp, plan, sh, units, runs));
+    out.flush();
+    RunRecord.ExperimentRef ref = new RunRecord.ExperimentRef(exp.name(), exp.source(), exp.sha256(), exp.overrides());
     RunExecutor exec = new RunExecutor(repo, progress);
-    PrintWriter w = spec.commandLine().getOut();
-    Trainer.Config training = new Trainer.Config(epochs, 20, "Recall@20", 4, true);
-    List<RunRecord> done = new ArrayList<>();
-    for (String p : protocols) {
-      for (String m : models) {
-        var ms = ModelRegistry.get(m);
-        for (long seed : seeds) {
-          RunSpec rs = new RunSpec(dataset, ProtocolRegistry.get(p), ms.name(), ms.defaults(), seed, EvalSettings.defaults(), training);
-          Path file = dir.resolve(exec.runId(rs) + ".json");
-          RunRecord r;
-          if (!force && Files.isRegularFile(file)) {
-            r = ResultFiles.read(file);
-            w.printf(Locale.ROOT, "%s %s %s seed %d: already in %s (use --force to run again)%n", ms.name(), dataset, p, seed, file);
-          } else {
-            r = exec.execute(rs);
-            ResultFiles.write(file, r);
-            w.printf(Locale.ROOT, "%s %s %s seed %d: best epoch %d, test %s -> %s%n", ms.name(), dataset, p, seed,
-                r.training().bestEpoch() + 1, String.format(Locale.ROOT, "Recall@20 %.4f NDCG@20 %.4f",
-                    r.test().metrics().get("Recall@20"), r.test().metrics().get("NDCG@20")), file);
-          }
-          w.flush();
-          done.add(r);
-        }
+    MatrixRunner runner = new MatrixRunner(exec, runs, ref, force, out);
+    if (dryRun) {
+      runner.preflight(units);
+      new DryRun(exec, runs, out).print(units);
+      return 0;
+    }
+    MatrixRunner.Outcome o = runner.run(units);
+    if (!o.finals().isEmpty()) {
+      out.println(Leaderboard.render(o.finals(), leaderboardMetrics(o.finals())));
+      RunRecord first = o.finals().get(0);
+      out.println("Evaluation: " + first.evaluation().rule() + "; ties " + first.config().evaluation().get("ties")
+          + "; test metrics at the best validation epoch (" + first.selection().metric() + "). Store: " + runs.root()
+          + synthetic(exp.datasets().stream().filter(repo::isGenerated).toList()));
+    }
+    out.printf(Locale.ROOT, "%d runs computed, %d from the store%s.%n", o.computed(), o.reused(),
+        o.failures().isEmpty() ? "" : ", " + o.failures().size() + " failed");
+    out.flush();
+    if (!o.failures().isEmpty()) {
+      throw new IllegalStateException(o.failures().size() + " run(s) failed:\n  " + String.join("\n  ", o.failures()));
+    }
+    return 0;
+  }
+
+  private List<String> overrides() {
+    List<String> out = new ArrayList<>();
+    if (datasets != null) {
+      out.add("datasets=[" + String.join(", ", datasets) + "]");
+    }
+    if (protocols != null) {
+      out.add("protocols=[" + String.join(", ", protocols) + "]");
+    }
+    if (models != null) {
+      out.add("models=[" + String.join(", ", models) + "]");
+    }
+    if (seeds != null) {
+      out.add("seeds=" + seeds);
+    }
+    if (epochs != null) {
+      out.add("training.epochs=" + epochs);
+    }
+    out.addAll(sets);
+    return out;
+  }
+
+  private static String header(Experiment exp, MatrixPlan plan, Shard sh, List<MatrixPlan.Unit> units, RunStore runs) {
+    int configs = plan.groups().stream().filter(g -> g.dataset().equals(exp.datasets().get(0))
+        && g.protocolName().equals(plan.groups().get(0).protocolName())).mapToInt(g -> g.points().size()).sum();
+    int mine = units.stream().mapToInt(MatrixPlan.Unit::runs).sum();
+    return String.format(Locale.ROOT, "experiment %s (%s%s): %d dataset(s) x %d protocol(s) x %d model(s) (%d configurations) x "
+        + "%d seed(s), selection %s: %d runs%s; store %s", exp.name(), exp.source(),
+        exp.overrides().isEmpty() ? "" : ", " + String.join(" ", exp.overrides().stream().map(s -> "--set " + s).toList()),
+        exp.datasets().size(), exp.protocols().entries().size(), exp.models().entries().size(),
+        configs, exp.seeds().size(),
+        exp.selection().key(), plan.runs(), sh.count() == 1 ? "" : "; shard " + sh + ": " + units.size() + " units, " + mine + " runs",
+        runs.root());
+  }
+
+  private static String synthetic(List<String> generated) {
+    return generated.isEmpty() ? "." : ". SYNTHETIC data: " + String.join(", ", generated) + " (generated, not real).";
+  }
+
+  /** The selection metric first, then the usual columns the runs computed. */
+  static List<String> leaderboardMetrics(List<RunRecord> runs) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(runs.get(0).selection().metric());
+    for (String m : List.of("Recall@20", "NDCG@20", "HR@10", "MRR")) {
+      if (runs.get(0).test().metrics().containsKey(m)) {
+        out.add(m);
       }
     }
-    w.println(Leaderboard.render(done, List.of("Recall@20", "NDCG@20", "HR@10", "MRR")));
-    w.println("Evaluation: " + (done.isEmpty() ? "" : done.get(0).evaluation().rule()) + "; ties pessimistic; "
-        + "test metrics at the best validation epoch (Recall@20). Dataset '" + dataset + "'"
-        + (repo.isGenerated(dataset) ? " is SYNTHETIC." : "."));
-    return 0;
+    return List.copyOf(out);
   }
 }

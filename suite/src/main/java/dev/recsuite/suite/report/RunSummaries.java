@@ -7,77 +7,144 @@ import dev.recsuite.suite.registry.ModelRegistry;
 import dev.recsuite.suite.run.Efficiency;
 import dev.recsuite.suite.run.PerUserCodec;
 import dev.recsuite.suite.run.Provenance;
-import dev.recsuite.suite.run.ResultFiles;
 import dev.recsuite.suite.run.RunRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.recsuite.suite.store.RunStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
- * Turns stored run records into the report's input ({@link RunSummary}): the one place that knows both the
- * results store's format and the report's. A model's role comes from its registry entry: a model whose spec
- * section is in {@code specs/proposed.md} is proposed, every other registered model a baseline; a model the
- * registry does not know (a run from another version) is a baseline and is listed in {@link Result#unknownModels}.
+ * Turns the results store's run records into the report's input ({@link RunSummary}): the one place that knows
+ * both formats. Grid trials are left out (only reported runs, {@link RunRecord#isFinal()}, are shown).
+ *
+ * <ul>
+ *   <li><b>Role</b> comes from the model's registry entry: a model whose spec section is in
+ *       {@code specs/proposed.md} is proposed, every other registered model a baseline; a model this version's
+ *       registry does not know is a baseline and is listed in {@link Result#unknownModels()}.</li>
+ *   <li><b>Variant</b> is the model config's {@code variant} value (an ablation, named as its paper prints it), or
+ *       "". Runs of one model, variant and selection rule on one dataset, protocol and evaluation whose effective
+ *       configurations differ (two experiment files with other settings) would be averaged as seeds of one
+ *       system; they get the differing keys appended to their variant instead ({@code reg_weight=0.001}).</li>
+ * </ul>
  */
 public final class RunSummaries {
   /** The spec file of the papers' proposed models; a registry entry citing it is a proposed model. */
   static final String PROPOSED_SPEC = "specs/proposed.md";
-  /** An effective-config key naming a model's variant (an ablation) as its paper prints it. */
+  /** A model-config key naming a model's variant (an ablation) as its paper prints it. */
   static final String VARIANT_KEY = "variant";
 
   private RunSummaries() {}
 
-  /** The runs read, and the models that had to be assumed baselines. */
-  public record Result(List<RunSummary> runs, Set<String> unknownModels) {}
+  /**
+   * @param runs the reported runs
+   * @param trials grid trials left out
+   * @param unknownModels models this version's registry does not know (shown as baselines)
+   */
+  public record Result(List<RunSummary> runs, int trials, Set<String> unknownModels) {}
 
-  /** Every run file ({@code *.json}, at any depth, hidden temporary files skipped) under {@code store}. */
-  public static Result read(Path store) {
-    if (!Files.isDirectory(store)) {
-      throw new IllegalArgumentException("results store " + store + " is not a folder; run 'recsuite run' first or"
-          + " give --store DIR");
+  /** Every reported run of the store. */
+  public static Result read(RunStore store) {
+    List<String> ids = store.ids();
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("no runs in " + store.root().resolve(RunStore.RUNS)
+          + "; run 'recsuite run' first, or give the store with --store DIR");
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(store)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json"))
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + store + ": " + e.getMessage(), e);
+    List<RunRecord> finals = new ArrayList<>();
+    int trials = 0;
+    for (String id : ids) {
+      RunRecord r = store.read(id);
+      if (r.isFinal()) {
+        finals.add(r);
+      } else {
+        trials++;
+      }
     }
+    Map<String, String> variants = variants(finals);
     List<RunSummary> runs = new ArrayList<>();
     Set<String> unknown = new TreeSet<>();
-    for (Path f : files) {
-      RunRecord r = ResultFiles.read(f);
-      if (r.id() == null || r.test() == null) {
-        throw new IllegalArgumentException(f + ": not a run record (no id or no test results)");
-      }
+    for (RunRecord r : finals) {
       ModelSpec<?> spec = ModelRegistry.all().get(r.model());
       if (spec == null) {
         unknown.add(r.model());
       }
-      runs.add(of(r, spec));
+      runs.add(of(r, spec, variants.get(r.id())));
     }
-    return new Result(runs, unknown);
+    return new Result(runs, trials, unknown);
   }
 
-  /** One record as the report reads it; {@code spec} is the model's registry entry, or null when unknown. */
-  public static RunSummary of(RunRecord r, ModelSpec<?> spec) {
+  /** One record as the report reads it; {@code spec} is the model's registry entry (null when unknown). */
+  public static RunSummary of(RunRecord r, ModelSpec<?> spec, String variant) {
     RunSummary.Role role = spec != null && spec.spec().startsWith(PROPOSED_SPEC) ? RunSummary.Role.PROPOSED
         : RunSummary.Role.BASELINE;
-    Object variant = r.config() == null ? null : r.config().get(VARIANT_KEY);
     RunRecord.EvaluationInfo ev = r.evaluation();
     return new RunSummary(r.id(), r.dataset().name(), r.protocol().name(),
-        new RunSummary.Evaluation(ev.mode(), ev.rule(), ev.candidatesSha256()), r.model(),
-        variant == null ? "" : variant.toString(), configLabel(r.config()), role, r.seed(), "fixed",
-        r.test().metrics(), perUser(r), training(r), efficiency(r.efficiency()), new RunSummary.DatasetStats(
-            r.dataset().users(), r.dataset().items(), r.dataset().interactions()), provenance(r));
+        new RunSummary.Evaluation(ev.mode(), ev.rule(), ev.candidatesSha256()), r.model(), variant,
+        label(modelConfig(r)), role, r.seed(), r.selectionRule(), r.test().metrics(), perUser(r), training(r),
+        efficiency(r.efficiency()), new RunSummary.DatasetStats(r.dataset().users(), r.dataset().items(),
+            r.dataset().interactions()), provenance(r));
+  }
+
+  /** Run id to variant: the {@code variant} key, plus the differing keys where configurations would mix. */
+  static Map<String, String> variants(List<RunRecord> finals) {
+    Map<List<String>, List<RunRecord>> systems = new LinkedHashMap<>();
+    for (RunRecord r : finals) {
+      Object v = modelConfig(r).get(VARIANT_KEY);
+      systems.computeIfAbsent(List.of(r.dataset().name(), r.protocol().name(), r.evaluation().mode(),
+          String.valueOf(r.evaluation().rule()), r.model(), v == null ? "" : v.toString(), r.selectionRule()),
+          k -> new ArrayList<>()).add(r);
+    }
+    Map<String, String> out = new HashMap<>();
+    systems.forEach((key, runs) -> {
+      Map<String, Map<String, String>> flat = new LinkedHashMap<>();
+      runs.forEach(r -> flat.put(r.id(), flatten(r)));
+      Set<String> differing = new TreeSet<>();
+      for (Map<String, String> a : flat.values()) {
+        for (Map<String, String> b : flat.values()) {
+          Set<String> keys = new TreeSet<>(a.keySet());
+          keys.addAll(b.keySet());
+          keys.stream().filter(k -> !String.valueOf(a.get(k)).equals(String.valueOf(b.get(k)))).forEach(differing::add);
+        }
+      }
+      for (RunRecord r : runs) {
+        List<String> parts = new ArrayList<>();
+        if (!key.get(5).isEmpty()) {
+          parts.add(key.get(5));
+        }
+        differing.forEach(k -> parts.add(k + "=" + flat.get(r.id()).get(k)));
+        out.put(r.id(), String.join(", ", parts));
+      }
+    });
+    return out;
+  }
+
+  /** The effective configuration as "key" (model section) or "section.key" to value text, sorted. */
+  private static Map<String, String> flatten(RunRecord r) {
+    Map<String, String> out = new TreeMap<>();
+    RunRecord.EffectiveConfig c = r.config();
+    if (c == null) {
+      return out;
+    }
+    section(out, "", c.model());
+    section(out, "protocol.", c.protocol());
+    section(out, "training.", c.training());
+    section(out, "evaluation.", c.evaluation());
+    out.remove(VARIANT_KEY);
+    return out;
+  }
+
+  private static void section(Map<String, String> out, String prefix, Map<String, Object> values) {
+    if (values != null) {
+      values.forEach((k, v) -> out.put(prefix + k, String.valueOf(v)));
+    }
+  }
+
+  private static Map<String, Object> modelConfig(RunRecord r) {
+    return r.config() == null || r.config().model() == null ? Map.of() : r.config().model();
   }
 
   private static RunSummary.PerUser perUser(RunRecord r) {
@@ -98,7 +165,8 @@ public final class RunSummaries {
     for (EpochRecord e : r.training().epochs()) {
       curve.add(new RunSummary.EpochPoint(e.epoch(), e.loss(), e.validMetric()));
     }
-    return new RunSummary.Training(r.evaluation().selectionMetric(), curve, r.training().bestEpoch());
+    return new RunSummary.Training(r.selection() == null ? "" : r.selection().metric(), curve,
+        r.training().bestEpoch());
   }
 
   private static RunSummary.Efficiency efficiency(Efficiency e) {
@@ -111,19 +179,18 @@ public final class RunSummaries {
 
   private static RunSummary.Provenance provenance(RunRecord r) {
     Provenance p = r.provenance();
-    String machine = p == null ? "unknown" : p.cpu() + ", " + p.threads() + " threads, " + p.os() + " " + p.arch()
-        + ", " + p.jvm();
-    return new RunSummary.Provenance(r.dataset().contentSha256(), List.of(), r.protocol().fingerprint(),
+    String machine = p == null ? "unknown"
+        : p.cpu() + ", " + p.threads() + " threads, " + p.os() + " " + p.arch() + ", " + p.jvm();
+    List<RunSummary.FileHash> files = r.dataset().files() == null ? List.of()
+        : r.dataset().files().stream().map(f -> new RunSummary.FileHash(f.path(), f.sha256())).toList();
+    return new RunSummary.Provenance(r.dataset().contentSha256(), files, r.protocol().fingerprint(),
         p == null ? "unknown" : p.gitCommit(), p == null ? null : p.gitDirty(), machine);
   }
 
   /** "embedding_size=64, reg_weight=0.001", keys sorted; "" for an empty config. */
-  private static String configLabel(Map<String, Object> config) {
-    if (config == null || config.isEmpty()) {
-      return "";
-    }
+  private static String label(Map<String, Object> config) {
     List<String> parts = new ArrayList<>();
-    new java.util.TreeMap<>(config).forEach((k, v) -> parts.add(k + "=" + v));
+    new TreeMap<>(config).forEach((k, v) -> parts.add(k + "=" + v));
     return String.join(", ", parts);
   }
 }

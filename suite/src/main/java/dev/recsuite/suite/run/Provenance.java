@@ -8,16 +8,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where and with what a run was made: code version, JVM, OS, CPU and threads, and when.
  *
- * @param gitCommit the checkout's HEAD, or "unknown" outside a git checkout
+ * @param codeVersion {@link RunExecutor#CODE_VERSION}, the part of the run id that marks incomparable code
+ * @param gitCommit the checkout's HEAD when the JVM started its first run, or "unknown" outside a git checkout
  * @param gitDirty whether the working tree had uncommitted changes (null if unknown)
+ * @param maxHeapBytes the JVM's heap limit (-Xmx)
  */
-public record Provenance(String gitCommit, Boolean gitDirty, String jvm, String os, String arch, String cpu,
-    int threads, String started, String finished) {
+public record Provenance(String codeVersion, String gitCommit, Boolean gitDirty, String jvm, String os, String arch,
+    String cpu, int threads, long maxHeapBytes, String started, String finished) {
+
+  /** Git state is read once per JVM: the code that runs is the code that was loaded. */
+  private static volatile GitInfo git;
 
   public static Provenance capture(Path home, String started, String finished) {
-    return new Provenance(GitInfo.commit(home), GitInfo.dirty(home), System.getProperty("java.vendor") + " "
-        + System.getProperty("java.runtime.version"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
-        System.getProperty("os.arch"), cpuModel(), Runtime.getRuntime().availableProcessors(), started, finished);
+    GitInfo g = git;
+    if (g == null) {
+      g = GitInfo.read(home);
+      git = g;
+    }
+    return new Provenance(RunExecutor.CODE_VERSION, g.commit(), g.dirty(),
+        System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), started, finished);
   }
 
   private static String cpuModel() {
@@ -34,8 +45,10 @@ public record Provenance(String gitCommit, Boolean gitDirty, String jvm, String 
   }
 
   /** Git state read with the git command when available. */
-  static final class GitInfo {
-    private GitInfo() {}
+  record GitInfo(String commit, Boolean dirty) {
+    static GitInfo read(Path home) {
+      return new GitInfo(commit(home), dirty(home));
+    }
 
     static String commit(Path home) {
       String out = git(home, "rev-parse", "HEAD");

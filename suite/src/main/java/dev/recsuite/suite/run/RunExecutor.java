@@ -1,6 +1,5 @@
 package dev.recsuite.suite.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
 import dev.recsuite.protocols.api.TrainView;
@@ -12,17 +11,17 @@ import dev.recsuite.protocols.eval.Evaluator;
 import dev.recsuite.protocols.lock.DatasetRepository;
 import dev.recsuite.protocols.metrics.MetricSet;
 import dev.recsuite.protocols.split.Split;
+import dev.recsuite.protocols.split.SplitProtocol;
 import dev.recsuite.protocols.train.Trainer;
 import dev.recsuite.protocols.train.TrainingResult;
+import dev.recsuite.suite.experiment.EvalSettings;
+import dev.recsuite.suite.experiment.RecordBinder;
 import dev.recsuite.suite.registry.ModelRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
@@ -37,7 +36,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class RunExecutor {
   /** Bumped when a change makes stored results incomparable; part of every run id. */
-  public static final String CODE_VERSION = "recsuite-0.1";
+  public static final String CODE_VERSION = "recsuite-0.2";
 
   private final DatasetRepository repo;
   private final boolean progress;
@@ -54,10 +53,10 @@ public final class RunExecutor {
     return datasets.computeIfAbsent(name, repo::load);
   }
 
-  public Split split(RunSpec spec) {
-    Dataset d = dataset(spec.dataset());
-    String key = spec.dataset() + "|" + spec.protocol().name() + "|" + new TreeMap<>(spec.protocol().params());
-    return splits.computeIfAbsent(key, k -> spec.protocol().apply(d));
+  public Split split(String dataset, SplitProtocol protocol) {
+    Dataset d = dataset(dataset);
+    String key = dataset + "|" + protocol.name() + "|" + new TreeMap<>(protocol.params());
+    return splits.computeIfAbsent(key, k -> protocol.apply(d));
   }
 
   private EvalTask task(Split split, EvalTasks.Phase phase, EvalSettings e) {
@@ -68,34 +67,31 @@ public final class RunExecutor {
         : EvalTasks.sampled(split, phase, e.negatives(), e.sampling(), e.candidateSeed()));
   }
 
+  /** What decides the run's numbers (loads and splits the dataset if needed). */
+  public RunKey key(RunSpec spec) {
+    Dataset d = dataset(spec.dataset());
+    Split s = split(spec.dataset(), spec.protocol());
+    return new RunKey(CODE_VERSION, spec.model(), RecordBinder.values(spec.config()), d.name(), d.contentSha256(),
+        s.protocol(), protocolValues(spec.protocol()), s.fingerprint(), spec.seed(), RecordBinder.values(spec.eval()),
+        RecordBinder.values(spec.training()), spec.purpose().key());
+  }
+
   /** The content-derived id of a run: same inputs and code version, same id. */
   public String runId(RunSpec spec) {
-    Dataset d = dataset(spec.dataset());
-    Split s = split(spec);
-    ObjectMapper json = ResultFiles.json();
-    try {
-      String canonical = String.join("\n", spec.model(),
-          json.writeValueAsString(new TreeMap<>(configMap(spec.config()))),
-          d.name(), d.contentSha256(), s.protocol(), new TreeMap<>(s.params()).toString(), s.fingerprint(),
-          Long.toString(spec.seed()), json.writeValueAsString(spec.eval()), json.writeValueAsString(spec.training()),
-          CODE_VERSION);
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, 20);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return key(spec).id();
   }
 
-  static Map<String, Object> configMap(Record config) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> m = ResultFiles.json().convertValue(config, LinkedHashMap.class);
-    return m;
+  private static Map<String, Object> protocolValues(SplitProtocol p) {
+    return p instanceof Record r ? RecordBinder.values(r) : new TreeMap<>(p.params());
   }
 
-  public RunRecord execute(RunSpec spec) {
+  /** Runs and records one spec; {@code taskName} labels its progress bar. */
+  public RunRecord execute(RunSpec spec, RunRecord.ExperimentRef experiment, String taskName) {
+    long t0 = System.nanoTime();
     String started = Instant.now().toString();
     Dataset d = dataset(spec.dataset());
-    Split split = split(spec);
+    Split split = split(spec.dataset(), spec.protocol());
+    String id = runId(spec);
     EvalSettings e = spec.eval();
     EvalTask validTask = task(split, EvalTasks.Phase.VALID, e);
     EvalTask testTask = task(split, EvalTasks.Phase.TEST, e);
@@ -104,15 +100,15 @@ public final class RunExecutor {
     Evaluator testEval = new Evaluator(testTask, metrics, e.ties(), spec.seed(), e.batchSize());
     ModelSpec<?> ms = ModelRegistry.get(spec.model());
     TrainView view = TrainView.of(split);
-    Efficiency.resetPeaks();
+    boolean rssReset = Efficiency.Peaks.start();
     Recommender model = create(ms, spec.config(), view, spec.seed());
     TrainingResult tr;
-    try (ProgressBar bar = progress && model.iterative() ? bar(spec, d) : null) {
+    try (ProgressBar bar = progress && model.iterative() ? bar(taskName, spec.training().epochs()) : null) {
       tr = new Trainer(spec.training()).fit(model, validEval, (rec, best, since) -> {
         if (bar != null) {
           bar.step();
-          bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4f valid %s %.4f best@%d", rec.loss(),
-              spec.training().validMetric(), rec.validMetric(), best));
+          bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f valid %s %.4f best@%d", rec.loss(),
+              spec.training().validMetric(), rec.validMetric(), best + 1));
         }
       });
     } catch (IllegalStateException ex) {
@@ -120,8 +116,9 @@ public final class RunExecutor {
           + spec.dataset() + ", protocol " + split.protocol() + ")", ex);
     }
     EvaluationResult test = testEval.evaluate(tr.bestScorer());
-    Efficiency eff = Efficiency.of(tr.epochs(), test.seconds(), test.users().length, model.parameterCount(),
-        Efficiency.peakHeap(), Efficiency.peakRss());
+    Efficiency.Peaks peaks = Efficiency.Peaks.read(rssReset);
+    Efficiency eff = Efficiency.of(tr.epochs(), test.seconds(), test.users().length, model.parameterCount(), peaks,
+        (System.nanoTime() - t0) / 1e9);
     Map<String, Double> validMeans = tr.bestValid() == null ? Map.of() : means(tr.bestValid());
     Map<String, String> perUser = new LinkedHashMap<>();
     for (int m = 0; m < test.metrics().size(); m++) {
@@ -129,11 +126,18 @@ public final class RunExecutor {
     }
     RunRecord.TestInfo testInfo = new RunRecord.TestInfo(means(test), test.users().length, test.skippedColdStart(),
         test.tiedShare(), PerUserCodec.encode(test.users()), perUser);
-    return new RunRecord(RunRecord.SCHEMA, runId(spec), ms.name(), configMap(spec.config()), spec.seed(),
-        new RunRecord.DatasetInfo(d.name(), d.contentSha256(), d.nUsers(), d.nItems(), d.nInteractions()),
+    RunRecord.EffectiveConfig config = new RunRecord.EffectiveConfig(RecordBinder.values(spec.config()),
+        protocolValues(spec.protocol()), RecordBinder.values(spec.training()), RecordBinder.values(e),
+        new TreeMap<>(spec.origins()));
+    Purpose p = spec.purpose();
+    RunRecord.SelectionInfo selection = new RunRecord.SelectionInfo(p.role(), p.rule(), spec.training().validMetric(),
+        p.point(), null, null);
+    List<RunRecord.FileHash> files = repo.lock().entry(d.name()).files().stream()
+        .map(f -> new RunRecord.FileHash(f.path(), f.sha256())).toList();
+    return new RunRecord(RunRecord.SCHEMA, id, ms.name(), spec.seed(), config, selection, experiment,
+        new RunRecord.DatasetInfo(d.name(), d.contentSha256(), d.nUsers(), d.nItems(), d.nInteractions(), files),
         new RunRecord.ProtocolInfo(split.protocol(), new TreeMap<>(split.params()), split.fingerprint(), split.audit()),
-        new RunRecord.EvaluationInfo(e.mode(), testTask.rule(), e.ks(), e.ties().name(), spec.training().validMetric(),
-            testTask.candidatesSha256()),
+        new RunRecord.EvaluationInfo(e.mode(), testTask.rule(), testTask.candidatesSha256()),
         new RunRecord.TrainingInfo(tr.epochs(), tr.bestEpoch(), tr.stopReason()), validMeans, testInfo, eff,
         Provenance.capture(repo.home(), started, Instant.now().toString()));
   }
@@ -155,14 +159,8 @@ public final class RunExecutor {
     return m;
   }
 
-  private ProgressBar bar(RunSpec spec, Dataset d) {
-    return new ProgressBarBuilder().setTaskName(spec.model() + " " + d.name() + " " + spec.protocol().name() + " s" + spec.seed())
-        .setInitialMax(spec.training().epochs()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-        .setMaxRenderedLength(120).hideEta().build();
-  }
-
-  /** The metric names every run reports, in order (for leaderboards). */
-  public static List<String> metricNames(int[] ks) {
-    return MetricSet.standard(ks).stream().map(m -> m.name()).toList();
+  private static ProgressBar bar(String taskName, int epochs) {
+    return new ProgressBarBuilder().setTaskName(taskName).setInitialMax(epochs).setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250).setMaxRenderedLength(120).hideEta().build();
   }
 }

@@ -3,8 +3,8 @@ package dev.recsuite.suite.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.recsuite.suite.run.ResultFiles;
 import dev.recsuite.suite.run.RunRecord;
+import dev.recsuite.suite.store.RunStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -45,24 +45,24 @@ class RecSuiteCliTest {
 
   @Test
   void runWritesOneJsonPerRunAndPrintsALeaderboard(@TempDir Path dir) throws Exception {
-    Outcome o = run("run", "--epochs", "3", "--protocol", "leave-one-out", "--out", dir.toString(), "--no-progress");
+    Outcome o = run("run", "--epochs", "3", "--protocol", "leave-one-out", "--store", dir.toString(), "--no-progress");
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("synthetic-mm | leave-one-out | full"), o.out());
     assertTrue(o.out().contains("MostPop") && o.out().contains("BPR"), o.out());
     List<Path> files;
-    try (var s = Files.list(dir)) {
+    try (var s = Files.list(dir.resolve(RunStore.RUNS))) {
       files = s.filter(p -> p.toString().endsWith(".json")).toList();
     }
     assertEquals(2, files.size());
     for (Path f : files) {
-      RunRecord r = ResultFiles.read(f);
+      RunRecord r = RunStore.read(f);
       assertEquals(r.id() + ".json", f.getFileName().toString());
       assertEquals("synthetic-mm", r.dataset().name());
       assertTrue(r.test().metrics().get("Recall@20") > 0);
       assertEquals(64, r.protocol().fingerprint().length());
     }
     // a rerun finds the results and does not train again
-    Outcome again = run("run", "--epochs", "3", "--protocol", "leave-one-out", "--out", dir.toString(), "--no-progress");
-    assertTrue(again.out().contains("already in"), again.out());
+    Outcome again = run("run", "--epochs", "3", "--protocol", "leave-one-out", "--store", dir.toString(), "--no-progress");
+    assertTrue(again.out().contains("0 runs computed"), again.out());
   }
 }

@@ -1,0 +1,43 @@
+package dev.recsuite.suite.cli;
+
+import dev.recsuite.suite.experiment.ConfigResolver.ModelPoint;
+import dev.recsuite.suite.matrix.Group;
+import dev.recsuite.suite.matrix.MatrixPlan;
+import dev.recsuite.suite.run.RunExecutor;
+import dev.recsuite.suite.store.RunStore;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code recsuite run --dry-run}: each run of the shard's units, its id, and whether the store has it. */
+final class DryRun {
+  private final RunExecutor exec;
+  private final RunStore store;
+  private final PrintWriter out;
+
+  DryRun(RunExecutor exec, RunStore store, PrintWriter out) {
+    this.exec = exec;
+    this.store = store;
+    this.out = out;
+  }
+
+  void print(List<MatrixPlan.Unit> units) {
+    for (MatrixPlan.Unit u : units) {
+      Group g = u.group();
+      if (g.hasGrid()) {
+        for (ModelPoint p : g.points()) {
+          line(exec.runId(g.trialSpec(p)), g.label() + " seed " + g.seeds().get(0) + " trial " + p.label());
+        }
+        out.printf(Locale.ROOT, "  then %d seed(s) with the configuration chosen by %s%n", g.seeds().size(), g.rule().key());
+      } else {
+        String cfg = g.points().get(0).label();
+        line(exec.runId(g.fixedSpec(u.seeds().get(0))), g.label() + " seed " + u.seeds().get(0) + (cfg.isEmpty() ? "" : " " + cfg));
+      }
+    }
+    out.flush();
+  }
+
+  private void line(String id, String what) {
+    out.printf(Locale.ROOT, "  %s %-5s %s%n", id, store.contains(id) ? "done" : "todo", what);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.recsuite.suite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.recsuite.suite.store.RunStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: bad input gives one clear message and a non-zero exit; runs list | show | rm. */
+class CliTest {
+  @TempDir
+  Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  static Result cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = RecSuite.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void aTypoInTheExperimentFileIsOneMessageNamingFileLineKeyAndSuggestion() throws IOException {
+    Path file = tmp.resolve("typo.yaml");
+    Files.writeString(file, """
+        datasets: [synthetic-mm]
+        protocols: [leave-one-out]
+        models:
+          MostPop: {}
+          BPR:
+            embedding_size: 16
+            reg_weigth: 0.01
+        seeds: [1]
+        """);
+    Result r = cli("run", file.toString(), "--store", tmp.resolve("store").toString());
+    assertEquals(2, r.code());
+    assertEquals("", r.out());
+    assertEquals("recsuite: error: " + file + ":7: unknown key 'models.BPR.reg_weigth'; did you mean 'reg_weight'?\n", r.err());
+    assertTrue(new RunStore(tmp.resolve("store")).ids().isEmpty());
+  }
+
+  @Test
+  void badOverridesAndShardsAreRejectedBeforeAnythingRuns() {
+    Result set = cli("run", "--set", "training.epoch=3", "--store", tmp.toString());
+    assertEquals(2, set.code());
+    assertEquals("recsuite: error: --set training.epoch=3: unknown key 'training.epoch'; did you mean 'epochs'?\n", set.err());
+    Result bad = cli("run", "--set", "training.epochs=0", "--store", tmp.toString());
+    assertEquals(2, bad.code());
+    assertEquals("recsuite: error: --set training.epochs=0: epochs must be >= 1, got 0\n", bad.err());
+    Result shard = cli("run", "--shard", "3/2", "--store", tmp.toString());
+    assertEquals(1, shard.code());
+    assertEquals("recsuite: error: shard must be I/N with 1 <= I <= N, got 3/2\n", shard.err());
+    Result missing = cli("run", tmp.resolve("nope.yaml").toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().startsWith("recsuite: error: cannot read experiment file " + tmp.resolve("nope.yaml")), missing.err());
+  }
+
+  @Test
+  void runsListShowAndRm() {
+    String store = tmp.resolve("store").toString();
+    List<String> common = List.of("--store", store, "--no-progress", "--model", "MostPop", "--protocol", "leave-one-out");
+    Result dry = cli(concat(List.of("run", "--dry-run"), common));
+    assertEquals(0, dry.code(), dry.err());
+    assertTrue(dry.out().contains(" todo  MostPop synthetic-mm leave-one-out seed 999"), dry.out());
+
+    Result run = cli(concat(List.of("run"), common));
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("1 runs computed, 0 from the store."), run.out());
+    String id = new RunStore(Path.of(store)).ids().get(0);
+    Result again = cli(concat(List.of("run", "--dry-run"), common));
+    assertTrue(again.out().contains(id + " done  MostPop"), again.out());
+
+    Result list = cli("runs", "list", "--store", store);
+    assertEquals(0, list.code(), list.err());
+    assertTrue(list.out().contains(id + "  MostPop    synthetic-mm   leave-one-out       999  final/fixed"), list.out());
+    assertTrue(list.out().contains("1 run(s) in " + store), list.out());
+
+    Result show = cli("runs", "show", id.substring(0, 6), "--store", store);
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().contains("run " + id + ": MostPop on synthetic-mm under leave-one-out, seed 999"), show.out());
+    assertTrue(show.out().contains("protocol.min_interactions          3                      suite: protocol leave-one-out defaults"),
+        show.out());
+    assertTrue(show.out().contains("training.epochs                    1000                   suite: Trainer.Config.defaults()"),
+        show.out());
+    Result json = cli("runs", "show", "--json", id, "--store", store);
+    assertTrue(json.out().contains("\"id\" : \"" + id + "\""), json.out());
+
+    Result unknown = cli("runs", "show", "ffff", "--store", store);
+    assertEquals(1, unknown.code());
+    assertTrue(unknown.err().startsWith("recsuite: error: no run 'ffff'"), unknown.err());
+
+    Result rm = cli("runs", "rm", id, "--store", store);
+    assertEquals(0, rm.code(), rm.err());
+    assertEquals("removed " + id + " (MostPop synthetic-mm leave-one-out seed 999, final)\n", rm.out());
+    assertTrue(new RunStore(Path.of(store)).ids().isEmpty());
+  }
+
+  @Test
+  void keysListsEveryKeyWithItsDefaultFromTheRecords() {
+    Result r = cli("keys");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("models.BPR (specs/baselines.md §3.1; a list for a hyper-parameter is a grid):\n"
+        + "  embedding_size:        64\n  reg_weight:            1.0E-4\n"), r.out());
+    assertTrue(r.out().contains("protocols.temporal-ratio:\n  train_ratio:           0.8\n"), r.out());
+    assertTrue(r.out().contains("  stopping_step:         20\n"), r.out());
+  }
+
+  private static String[] concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
+  }
+}
