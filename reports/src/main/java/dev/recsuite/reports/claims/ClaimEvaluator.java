@@ -222,10 +222,27 @@ public final class ClaimEvaluator {
       long notRun = count(Outcome.NOT_RUN);
       String coverage = String.format(Locale.ROOT, "%d of %d comparisons evaluated: %d passed, %d failed", pass + fail,
           cells.size(), pass, fail) + (untested > 0 ? String.format(Locale.ROOT, "; %d untested", untested) : "")
-          + (notRun > 0 ? String.format(Locale.ROOT, "; %d not run", notRun) : "");
+          + (notRun > 0 ? String.format(Locale.ROOT, "; %d not run", notRun) : "") + pRange();
       return new ClaimView(claim.id(), claim.text(), claim.source(), claim.reading(), protocol, status.label(),
           status.cssClass(), claim.testDescription(), "holds when " + claim.holdsWhen().describe() + " passes",
           coverage, rows);
+    }
+
+    /** "; corrected p 0.0012 to 0.34" over the tested cells ("" when none was tested). */
+    private String pRange() {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (Cell c : cells) {
+        if (!Double.isNaN(c.pAdjusted)) {
+          lo = Math.min(lo, c.pAdjusted);
+          hi = Math.max(hi, c.pAdjusted);
+        }
+      }
+      if (lo > hi) {
+        return "";
+      }
+      String what = claim.correction() == null ? "p" : "corrected p";
+      return lo == hi ? "; " + what + " " + Display.p(lo) : "; " + what + " " + Display.p(lo) + " to " + Display.p(hi);
     }
   }
 }

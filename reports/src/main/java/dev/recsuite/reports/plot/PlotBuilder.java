@@ -129,7 +129,7 @@ public final class PlotBuilder {
     String title = String.format(Locale.ROOT, "%s: %s, full vs sampled ranking", full.dataset() + " · "
         + full.protocol(), metric);
     String caption = "order by full ranking: " + ranking(order, 1) + "; by sampled ranking: " + ranking(order, 2)
-        + " (sampled rule: " + sampled.rule() + ")";
+        + " (" + sampled.rule() + ")";
     return Optional.of(new PlotView(title, caption, BarPlot.render(title, metric, List.of("full", "sampled"),
         groups)));
   }
