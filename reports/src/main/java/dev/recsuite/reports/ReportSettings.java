@@ -50,9 +50,4 @@ public record ReportSettings(String title, double alpha, Correction correction, 
     return new ReportSettings(newTitle, alpha, correction, leaderboardTest, interval, tolerance, leaderboardMetrics,
         kFamilies, sampledVsFullMetrics);
   }
-
-  public ReportSettings withTolerance(double newTolerance) {
-    return new ReportSettings(title, alpha, correction, leaderboardTest, interval, newTolerance, leaderboardMetrics,
-        kFamilies, sampledVsFullMetrics);
-  }
 }
