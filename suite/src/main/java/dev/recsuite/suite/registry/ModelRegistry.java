@@ -1,7 +1,10 @@
 package dev.recsuite.suite.registry;
 
 import dev.recsuite.baselines.bpr.BPR;
+import dev.recsuite.baselines.lightgcn.LightGCN;
+import dev.recsuite.baselines.mmgcn.MMGCN;
 import dev.recsuite.baselines.mostpop.MostPop;
+import dev.recsuite.baselines.vbpr.VBPR;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.config.NearestName;
 import java.util.LinkedHashMap;
@@ -17,6 +20,9 @@ public final class ModelRegistry {
   static {
     register(MostPop.SPEC);
     register(BPR.SPEC);
+    register(LightGCN.SPEC);
+    register(VBPR.SPEC);
+    register(MMGCN.SPEC);
   }
 
   private ModelRegistry() {}
