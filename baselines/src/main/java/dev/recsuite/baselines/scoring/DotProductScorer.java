@@ -44,4 +44,23 @@ public final class DotProductScorer implements Scorer {
       System.arraycopy(s.data(), 0, out, 0, b * n);
     }
   }
+
+  /** Sampled candidates: one dot product per (user, candidate), no GEMM over the whole catalogue. */
+  @Override
+  public void scoreCandidates(UserBatch batch, int[][] candidates, float[][] out) {
+    int d = items.cols();
+    float[] u = users.data();
+    float[] it = items.data();
+    for (int b = 0; b < batch.size(); b++) {
+      int uo = batch.users()[b] * d;
+      for (int k = 0; k < candidates[b].length; k++) {
+        int io = candidates[b][k] * d;
+        float s = 0f;
+        for (int j = 0; j < d; j++) {
+          s += u[uo + j] * it[io + j];
+        }
+        out[b][k] = s;
+      }
+    }
+  }
 }

@@ -1,7 +1,9 @@
 package dev.recsuite.suite.registry;
 
 import dev.recsuite.baselines.bpr.BPR;
+import dev.recsuite.baselines.freedom.FREEDOM;
 import dev.recsuite.baselines.lightgcn.LightGCN;
+import dev.recsuite.baselines.mgcn.MGCN;
 import dev.recsuite.baselines.mmgcn.MMGCN;
 import dev.recsuite.baselines.mostpop.MostPop;
 import dev.recsuite.baselines.vbpr.VBPR;
@@ -23,6 +25,8 @@ public final class ModelRegistry {
     register(LightGCN.SPEC);
     register(VBPR.SPEC);
     register(MMGCN.SPEC);
+    register(FREEDOM.SPEC);
+    register(MGCN.SPEC);
   }
 
   private ModelRegistry() {}
