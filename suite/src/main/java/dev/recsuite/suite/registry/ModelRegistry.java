@@ -1,7 +1,9 @@
 package dev.recsuite.suite.registry;
 
 import dev.recsuite.baselines.bpr.BPR;
+import dev.recsuite.baselines.gru4rec.GRU4Rec;
 import dev.recsuite.baselines.mostpop.MostPop;
+import dev.recsuite.baselines.sasrec.SASRec;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.config.NearestName;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ public final class ModelRegistry {
   static {
     register(MostPop.SPEC);
     register(BPR.SPEC);
+    register(SASRec.SPEC);
+    register(GRU4Rec.SPEC);
   }
 
   private ModelRegistry() {}
