@@ -1,5 +1,6 @@
 package dev.recsuite.baselines.bpr;
 
+import dev.recsuite.baselines.scoring.DotProductScorer;
 import dev.recsuite.engine.autodiff.Param;
 import dev.recsuite.engine.autodiff.Tape;
 import dev.recsuite.engine.autodiff.Var;
@@ -9,15 +10,12 @@ import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
 import dev.recsuite.engine.rng.Rng;
-import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
-import dev.recsuite.protocols.api.UserBatch;
-import dev.recsuite.protocols.sampling.UniformNegativeSampler;
+import dev.recsuite.protocols.train.TripletEpoch;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * BPR-MF (Rendle et al., UAI 2009) as MMRec runs it: specs/baselines.md §3.1, training loop §2.3, negatives
@@ -68,54 +66,33 @@ public final class BPR implements Recommender {
       Config.class, Config.defaults(), BPR::new);
 
   private final Config cfg;
-  private final TrainView view;
-  private final long seed;
   private final Backend backend;
   private final Param userEmb; // U [nUsers, d], xavier-normal
   private final Param itemEmb; // V [nItems, d], xavier-normal
   private final Adam adam;
   private final Tape tape;
-  private final UniformNegativeSampler negatives;
+  private final TripletEpoch epochs;
 
   public BPR(Config cfg, TrainView view, long seed) {
     this.cfg = cfg;
-    this.view = view;
-    this.seed = seed;
     this.backend = CpuBackend.shared();
     this.userEmb = Init.xavierNormal("U", Rng.stream(seed, "init", 0), view.nUsers(), cfg.embeddingSize());
     this.itemEmb = Init.xavierNormal("V", Rng.stream(seed, "init", 1), view.nItems(), cfg.embeddingSize());
     this.adam = new Adam(List.of(userEmb, itemEmb), Adam.Config.defaults(cfg.learningRate()), CpuBackend.shared().pool());
     this.tape = Tape.training(backend);
-    this.negatives = new UniformNegativeSampler(view);
+    this.epochs = new TripletEpoch(view, cfg.trainBatchSize(), seed);
   }
 
   @Override
   public double trainEpoch(int epoch) {
-    int n = view.nInteractions();
-    int[] order = shuffledRows(n, Rng.stream(seed, "shuffle", epoch));
-    SplittableRandom negRng = Rng.stream(seed, "negatives", epoch);
-    int bsz = cfg.trainBatchSize();
-    double lossSum = 0;
-    int batches = 0;
-    for (int from = 0; from < n; from += bsz) {
-      int b = Math.min(bsz, n - from);
-      int[] u = new int[b];
-      int[] p = new int[b];
-      int[] ng = new int[b];
-      for (int k = 0; k < b; k++) {
-        int row = order[from + k];
-        u[k] = view.users()[row];
-        p[k] = view.items()[row];
-        ng[k] = negatives.sample(u[k], negRng);
-      }
-      Var loss = loss(tape, u, p, ng);
+    return epochs.run(epoch, (u, p, n) -> {
+      Var loss = loss(tape, u, p, n);
       tape.backward(loss);
-      lossSum += loss.item();
+      double value = loss.item();
       adam.step();
       tape.reset();
-      batches++;
-    }
-    return lossSum / batches;
+      return value;
+    });
   }
 
   /**
@@ -130,46 +107,10 @@ public final class BPR implements Recommender {
     return t.add(bpr, t.scale(Losses.embLoss(t, ue, pe, ne), (float) cfg.regWeight()));
   }
 
-  private static int[] shuffledRows(int n, SplittableRandom rng) {
-    int[] order = new int[n];
-    for (int k = 0; k < n; k++) {
-      order[k] = k;
-    }
-    for (int k = n - 1; k > 0; k--) {
-      int j = rng.nextInt(k + 1);
-      int t = order[k];
-      order[k] = order[j];
-      order[j] = t;
-    }
-    return order;
-  }
-
   /** §3.1 test scoring: raw U . V^T (one GEMM per batch); masking is the evaluator's job. */
   @Override
   public Scorer scorer() {
-    Tensor users = userEmb.value().copy();
-    Tensor items = itemEmb.value().copy();
-    int nItems = view.nItems();
-    int d = cfg.embeddingSize();
-    return new Scorer() {
-      @Override
-      public int nItems() {
-        return nItems;
-      }
-
-      @Override
-      public void scoreAll(UserBatch batch, float[] out) {
-        int b = batch.size();
-        Tensor q = Tensor.zeros(b, d); // [B, d]
-        backend.gatherRows(users, batch.users(), q);
-        boolean exact = out.length == b * nItems;
-        Tensor s = exact ? Tensor.of(out, b, nItems) : Tensor.zeros(b, nItems); // [B, nItems]
-        backend.matmul(q, false, items, true, s, b, nItems, d, 1f, 0f);
-        if (!exact) {
-          System.arraycopy(s.data(), 0, out, 0, b * nItems);
-        }
-      }
-    };
+    return new DotProductScorer(backend, userEmb.value(), itemEmb.value());
   }
 
   @Override

@@ -71,22 +71,63 @@ public final class InteractionGraph {
   }
 
   /**
-   * The user→item block of {@link #normalizedAdjacency}: R_ui = 1/sqrt((d_u + eps)(d_i + eps)) for each
-   * training pair, [nUsers, nItems] (MGCN's R, specs/baselines.md §3.6).
+   * MGCN's Â ({@code get_adj_mat}, specs/baselines.md §3.6): D^{-1/2} A D^{-1/2} where A_ui = A_iu is the number of
+   * training rows (u, i) (MGCN converts the coo interaction matrix to lil, which sums repeated rows; binary when no
+   * pair repeats), D the row sums of A, no epsilon: a node without edges has an empty row.
    */
-  public static Csr userItemBlock(TrainView v, float degreeEps) {
-    int[][] p = distinctPairs(v);
-    double[] du = new double[v.nUsers()];
-    double[] di = new double[v.nItems()];
-    for (int k = 0; k < p[0].length; k++) {
-      du[p[0][k]]++;
-      di[p[1][k]]++;
+  public static Csr countNormalizedAdjacency(TrainView v) {
+    int nU = v.nUsers();
+    int n = nU + v.nItems();
+    int e = v.nInteractions();
+    double[] deg = new double[n];
+    for (int k = 0; k < e; k++) {
+      deg[v.users()[k]]++;
+      deg[nU + v.items()[k]]++;
     }
-    float[] val = new float[p[0].length];
-    for (int k = 0; k < val.length; k++) {
-      val[k] = (float) (1.0 / (Math.sqrt(du[p[0][k]] + degreeEps) * Math.sqrt(di[p[1][k]] + degreeEps)));
+    int[] r = new int[2 * e];
+    int[] c = new int[2 * e];
+    float[] val = new float[2 * e];
+    for (int k = 0; k < e; k++) {
+      int u = v.users()[k];
+      int i = nU + v.items()[k];
+      float w = (float) (1.0 / (Math.sqrt(deg[u]) * Math.sqrt(deg[i])));
+      r[2 * k] = u;
+      c[2 * k] = i;
+      val[2 * k] = w;
+      r[2 * k + 1] = i;
+      c[2 * k + 1] = u;
+      val[2 * k + 1] = w;
     }
-    return Csr.fromCoo(v.nUsers(), v.nItems(), p[0], p[1], val);
+    return Csr.symmetric(Csr.fromCoo(n, n, r, c, val)); // a repeated row adds its weight again: count / sqrt(D_u D_i)
+  }
+
+  /**
+   * The user→item block of a [users; items] adjacency: [nUsers, nItems] with R_ui = adj(u, nUsers + i) (MGCN's R,
+   * specs/baselines.md §3.6).
+   */
+  public static Csr userItemBlock(Csr adj, int nUsers, int nItems) {
+    if (adj.rows() != nUsers + nItems || adj.cols() != nUsers + nItems) {
+      throw new IllegalArgumentException("adjacency " + adj + " is not [" + nUsers + " + " + nItems + "]^2");
+    }
+    int[] rp = adj.rowPtr();
+    int nnz = 0;
+    for (int p = 0; p < rp[nUsers]; p++) {
+      nnz += adj.colIdx()[p] >= nUsers ? 1 : 0;
+    }
+    int[] r = new int[nnz];
+    int[] c = new int[nnz];
+    float[] val = new float[nnz];
+    int k = 0;
+    for (int u = 0; u < nUsers; u++) {
+      for (int p = rp[u]; p < rp[u + 1]; p++) {
+        if (adj.colIdx()[p] >= nUsers) {
+          r[k] = u;
+          c[k] = adj.colIdx()[p] - nUsers;
+          val[k++] = adj.values()[p];
+        }
+      }
+    }
+    return Csr.fromCoo(nUsers, nItems, r, c, val);
   }
 
   /**

@@ -36,13 +36,29 @@ class GraphsTest {
 
   @Test
   void userItemBlockIsTheUpperRightOfTheAdjacency() {
-    Csr r = InteractionGraph.userItemBlock(tiny(), 0f);
     Csr a = InteractionGraph.normalizedAdjacency(tiny(), 0f);
+    Csr r = InteractionGraph.userItemBlock(a, 2, 3);
+    assertEquals(3, r.nnz());
     for (int u = 0; u < 2; u++) {
       for (int i = 0; i < 3; i++) {
         assertEquals(a.get(u, 2 + i), r.get(u, i), 0);
       }
     }
+  }
+
+  /**
+   * MGCN's A counts the repeated row: A(u0, i1) = 2. Row sums: user0 1 + 2 = 3, user1 1, item0 1, item1 2 + 1 = 3,
+   * item2 0. Â(u0, i0) = 1/sqrt(3*1); Â(u0, i1) = 2/sqrt(3*3) = 2/3; Â(u1, i1) = 1/sqrt(1*3); item 2 has no entries.
+   */
+  @Test
+  void countAdjacencyWeighsARepeatedPairByItsCount() {
+    Csr a = InteractionGraph.countNormalizedAdjacency(tiny());
+    assertEquals(6, a.nnz());
+    assertEquals(1 / Math.sqrt(3), a.get(0, 2), 1e-7);
+    assertEquals(2.0 / 3, a.get(0, 3), 1e-7);
+    assertEquals(1 / Math.sqrt(3), a.get(1, 3), 1e-7);
+    assertEquals(a.get(0, 3), a.get(3, 0), 0);
+    assertEquals(0, a.get(4, 0), 0);
   }
 
   /** Mean aggregation counts the duplicate row: user 0 has in-degree 3 (items 0, 1, 1), item 1 in-degree 3. */

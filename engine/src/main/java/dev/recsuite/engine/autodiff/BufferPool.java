@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Recycles a tape's float arrays by exact length. A training step allocates the same sizes every time, so after
  * the first step no large array is allocated (a LightGCN step on Baby would otherwise allocate ~100 MB of
- * humongous arrays per step).
+ * humongous arrays per step). Arrays the last step did not ask for are dropped at each release, so the pool holds
+ * one step's arrays at most: models whose shapes change from step to step (sequence batches cut to their
+ * longest row) would otherwise keep every size they ever used.
  */
 final class BufferPool {
   private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
@@ -38,8 +40,9 @@ final class BufferPool {
     return a;
   }
 
-  /** Returns every array handed out since the last release. */
+  /** Returns every array handed out since the last release; drops the free arrays this step did not need. */
   void releaseAll() {
+    free.clear();
     for (float[] a : inUse) {
       free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).addLast(a);
     }

@@ -143,6 +143,27 @@ public final class Simd {
     return p * Float.intBitsToFloat((Float.floatToRawIntBits(k) - (ROUND_BITS - 127)) << 23);
   }
 
+  /** e^x for x <= 0 as {@link #expNeg}, but exactly 0 below -87 (a masked logit contributes nothing, as Math.exp). */
+  static float expOrZero(float x) {
+    return x < -87f ? 0f : expNeg(x);
+  }
+
+  /** y[yo + k] = e^(x[xo + k] - shift), k < n: softmax numerators (shift = the row max, so arguments are <= 0). */
+  public static void expShifted(float[] x, int xo, float shift, float[] y, int yo, int n) {
+    int k = VECTOR ? VectorKernels.expShifted(x, xo, shift, y, yo, n) : 0;
+    for (; k < n; k++) {
+      y[yo + k] = expOrZero(x[xo + k] - shift);
+    }
+  }
+
+  /** Log-softmax backward on one row: gx[o + k] += gy[o + k] - e^(y[o + k]) * s, k < n (s = sum of gy). */
+  public static void logSoftmaxBackward(float[] y, float[] gy, float s, float[] gx, int o, int n) {
+    int k = VECTOR ? VectorKernels.logSoftmaxBackward(y, gy, s, gx, o, n) : 0;
+    for (; k < n; k++) {
+      gx[o + k] += gy[o + k] - expOrZero(y[o + k]) * s;
+    }
+  }
+
   /** Φ(x) given g = e^{-x²/2}: Abramowitz and Stegun 7.1.26 for erf(|x|/√2) (whose e^{-z²} is g). */
   static float phi(float x, float g) {
     float z = Math.abs(x) * SQRT1_2;

@@ -5,11 +5,23 @@ import dev.recsuite.engine.parallel.WorkerPool;
 /**
  * Softmax and log-softmax along one axis of a tensor viewed as {@code [outer, n, inner]}, max-shifted, with the
  * normaliser accumulated in double. Rows of {@code -inf} (a fully masked attention row) give NaN as in PyTorch.
+ *
+ * <p>Along the last axis (inner = 1: attention rows, all-item cross-entropy) the exponentials are the engine's
+ * float exp ({@link Simd#expShifted}, a few ulp, vectorised, exactly 0 below e^-87) instead of double
+ * {@code Math.exp}: SASRec's softmax over 12,102 Beauty items spent 40% of a training epoch in Math.exp.
  */
 public final class Softmax {
   private Softmax() {}
 
   public static void forward(WorkerPool pool, float[] x, int outer, int n, int inner, boolean log, float[] y) {
+    if (inner == 1) {
+      pool.forRange(outer, Math.max(1, 8192 / Math.max(1, n)), (r0, r1) -> {
+        for (int r = r0; r < r1; r++) {
+          lastAxisRow(x, r * n, n, log, y);
+        }
+      });
+      return;
+    }
     pool.forRange(outer * inner, Math.max(1, 8192 / Math.max(1, n)), (q0, q1) -> {
       for (int q = q0; q < q1; q++) {
         int o = q / inner;
@@ -38,6 +50,29 @@ public final class Softmax {
     });
   }
 
+  private static void lastAxisRow(float[] x, int base, int n, boolean log, float[] y) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
+      max = Math.max(max, x[base + k]);
+    }
+    Simd.expShifted(x, base, max, y, base, n);
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += y[base + k];
+    }
+    if (log) {
+      float lse = (float) (max + Math.log(sum));
+      for (int k = 0; k < n; k++) {
+        y[base + k] = x[base + k] - lse;
+      }
+    } else {
+      float inv = (float) (1.0 / sum);
+      for (int k = 0; k < n; k++) {
+        y[base + k] *= inv;
+      }
+    }
+  }
+
   /**
    * Softmax: gx += y * (gy - sum(gy * y)). Log-softmax: gx += gy - exp(y) * sum(gy).
    */
@@ -54,6 +89,10 @@ public final class Softmax {
             s += gy[base + k * inner];
           }
           float fs = (float) s;
+          if (inner == 1) {
+            Simd.logSoftmaxBackward(y, gy, fs, gx, base, n);
+            continue;
+          }
           for (int k = 0; k < n; k++) {
             int p = base + k * inner;
             gx[p] += gy[p] - (float) Math.exp(y[p]) * fs;

@@ -200,6 +200,27 @@ final class VectorKernels {
     return p.mul(bits.reinterpretAsFloats());
   }
 
+  private static FloatVector expOrZero(FloatVector x) {
+    return expNeg(x).blend(0f, x.compare(VectorOperators.LT, -87f));
+  }
+
+  static int expShifted(float[] x, int xo, float shift, float[] y, int yo, int n) {
+    int k = 0;
+    for (; k <= n - W; k += W) {
+      expOrZero(FloatVector.fromArray(S, x, xo + k).sub(shift)).intoArray(y, yo + k);
+    }
+    return k;
+  }
+
+  static int logSoftmaxBackward(float[] y, float[] gy, float s, float[] gx, int o, int n) {
+    int k = 0;
+    for (; k <= n - W; k += W) {
+      FloatVector e = expOrZero(FloatVector.fromArray(S, y, o + k)).mul(s);
+      FloatVector.fromArray(S, gx, o + k).add(FloatVector.fromArray(S, gy, o + k).sub(e)).intoArray(gx, o + k);
+    }
+    return k;
+  }
+
   private static FloatVector phi(FloatVector x, FloatVector g) {
     FloatVector z = x.abs().mul(Simd.SQRT1_2);
     FloatVector t = FloatVector.broadcast(S, 1f).div(z.mul(0.3275911f).add(1f));

@@ -149,6 +149,64 @@ class SimdTest {
   }
 
   @Test
+  void softmaxExpVectorAndScalarAreBitIdentical() {
+    for (int n : new int[] {1, 7, 8, 9, 33, 12102}) {
+      float[] x = rand(11, n + 3);
+      x[3] = -10000f; // a masked attention logit: exactly 0 after the shift
+      float[] yv = new float[n + 1];
+      int tail = VectorKernels.expShifted(x, 3, 0.5f, yv, 1, n);
+      for (int k = 0; k < tail; k++) {
+        assertEquals(Simd.expOrZero(x[3 + k] - 0.5f), yv[1 + k], 0f, "exp n=" + n + " k=" + k);
+      }
+      assertEquals(0f, yv[1], 0f);
+      float[] y = rand(12, n);
+      for (int k = 0; k < n; k++) {
+        y[k] = -Math.abs(y[k]) * 30f;
+      }
+      float[] gy = rand(13, n);
+      float[] gv = rand(14, n);
+      float[] gs = gv.clone();
+      int tail2 = VectorKernels.logSoftmaxBackward(y, gy, 0.75f, gv, 0, n);
+      for (int k = 0; k < tail2; k++) {
+        gs[k] += gy[k] - Simd.expOrZero(y[k]) * 0.75f;
+      }
+      assertArrayEquals(java.util.Arrays.copyOf(gs, tail2), java.util.Arrays.copyOf(gv, tail2), "backward n=" + n);
+    }
+  }
+
+  /** The float softmax of the last axis against a double Math.exp reference, over 12,102 classes (Beauty items). */
+  @Test
+  void lastAxisSoftmaxMatchesTheDoubleReference() {
+    int n = 12102;
+    float[] x = rand(21, 2 * n);
+    for (int i = 0; i < x.length; i++) {
+      x[i] *= 6f;
+    }
+    x[5] = -10000f;
+    for (boolean log : new boolean[] {false, true}) {
+      float[] y = new float[2 * n];
+      Softmax.forward(dev.recsuite.engine.parallel.WorkerPool.shared(), x, 2, n, 1, log, y);
+      for (int r = 0; r < 2; r++) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+          max = Math.max(max, x[r * n + k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+          sum += Math.exp(x[r * n + k] - max);
+        }
+        for (int k = 0; k < n; k++) {
+          double ref = log ? x[r * n + k] - max - Math.log(sum) : Math.exp(x[r * n + k] - max) / sum;
+          // Relative error of e^z grows with |z|: the float argument z = x - max alone carries |z| * 2^-24.
+          double tol = log ? 2e-6 * Math.max(1, Math.abs(ref)) : (2e-6 + Math.abs(x[r * n + k] - max) * 1.2e-7) * ref + 1e-30;
+          assertEquals(ref, y[r * n + k], tol, "log " + log + " at " + k);
+        }
+      }
+      assertEquals(0f, log ? (float) Math.exp(y[5]) : y[5], 0f, "a -10000 logit gets exactly 0 probability");
+    }
+  }
+
+  @Test
   void expNegIsAccurate() {
     for (float x = -87f; x <= 0f; x += 0.0137f) {
       double ref = Math.exp(x);

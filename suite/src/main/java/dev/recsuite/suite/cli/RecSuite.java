@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "recsuite", mixinStandardHelpOptions = true, version = "recsuite 0.1.0",
     description = "Reproducibility benchmark suite for multimodal and sequential recommendation.",
     subcommands = {DatasetsCommand.class, FeaturesCommand.class, RunCommand.class, RunsCommand.class, KeysCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class RecSuite implements Runnable {
   @CommandLine.Spec

@@ -1,7 +1,14 @@
 package dev.recsuite.suite.registry;
 
 import dev.recsuite.baselines.bpr.BPR;
+import dev.recsuite.baselines.freedom.FREEDOM;
+import dev.recsuite.baselines.gru4rec.GRU4Rec;
+import dev.recsuite.baselines.lightgcn.LightGCN;
+import dev.recsuite.baselines.mgcn.MGCN;
+import dev.recsuite.baselines.mmgcn.MMGCN;
 import dev.recsuite.baselines.mostpop.MostPop;
+import dev.recsuite.baselines.sasrec.SASRec;
+import dev.recsuite.baselines.vbpr.VBPR;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.config.NearestName;
 import java.util.LinkedHashMap;
@@ -17,6 +24,13 @@ public final class ModelRegistry {
   static {
     register(MostPop.SPEC);
     register(BPR.SPEC);
+    register(LightGCN.SPEC);
+    register(VBPR.SPEC);
+    register(MMGCN.SPEC);
+    register(FREEDOM.SPEC);
+    register(MGCN.SPEC);
+    register(SASRec.SPEC);
+    register(GRU4Rec.SPEC);
   }
 
   private ModelRegistry() {}
