@@ -11,6 +11,7 @@ import dev.recsuite.baselines.sasrec.SASRec;
 import dev.recsuite.baselines.vbpr.VBPR;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.config.NearestName;
+import dev.recsuite.proposed.wavedgarec.WaveDGARec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ public final class ModelRegistry {
     register(MGCN.SPEC);
     register(SASRec.SPEC);
     register(GRU4Rec.SPEC);
+    WaveDGARec.SPECS.forEach(ModelRegistry::register);
   }
 
   private ModelRegistry() {}
