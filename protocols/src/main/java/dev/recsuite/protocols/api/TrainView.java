@@ -148,7 +148,7 @@ public final class TrainView {
   public FeatureMatrix feature(String modality) {
     FeatureMatrix f = itemFeatures.get(modality);
     if (f == null) {
-      throw new IllegalArgumentException("dataset '" + datasetName + "' has no '" + modality + "' item features; it has "
+      throw new UnavailableException("dataset '" + datasetName + "' has no '" + modality + "' item features; it has "
           + new java.util.TreeSet<>(itemFeatures.keySet()) + ". Multimodal models need them (see recsuite features)");
     }
     return f;

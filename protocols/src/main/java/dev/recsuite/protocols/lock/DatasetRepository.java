@@ -1,6 +1,7 @@
 package dev.recsuite.protocols.lock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recsuite.protocols.api.UnavailableException;
 import dev.recsuite.protocols.data.CsvInteractionReader;
 import dev.recsuite.protocols.data.Dataset;
 import dev.recsuite.protocols.data.ExternalIdOrder;
@@ -128,7 +129,7 @@ public final class DatasetRepository {
   }
 
   private Path requireDir(String name) {
-    return locate(name).orElseThrow(() -> new IllegalStateException("dataset '" + name + "' (folder '"
+    return locate(name).orElseThrow(() -> new UnavailableException("dataset '" + name + "' (folder '"
         + lock.entry(name).dir() + "') is not under any data root " + roots
         + "; run: recsuite datasets import " + name + " --from DIR"));
   }

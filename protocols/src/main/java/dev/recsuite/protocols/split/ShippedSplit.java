@@ -1,5 +1,6 @@
 package dev.recsuite.protocols.split;
 
+import dev.recsuite.protocols.api.UnavailableException;
 import dev.recsuite.protocols.data.Dataset;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public record ShippedSplit() implements SplitProtocol {
   @Override
   public byte[] assign(Dataset d) {
     if (!d.hasLabels()) {
-      throw new IllegalArgumentException("protocol 'shipped' needs a split column (x_label), but dataset '" + d.name() + "' has none");
+      throw new UnavailableException("protocol 'shipped' needs a split column (x_label), but dataset '" + d.name() + "' has none");
     }
     byte[] part = new byte[d.nInteractions()];
     boolean[] hasTrain = new boolean[d.nUsers()];

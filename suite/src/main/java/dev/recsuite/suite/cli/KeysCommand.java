@@ -32,6 +32,8 @@ public final class KeysCommand implements Runnable {
     out.printf(Locale.ROOT, "  seeds: a list, or a count N for N seeds from %d (default %d)%n", ExperimentLoader.FIRST_SEED,
         ExperimentLoader.DEFAULT_SEED_COUNT);
     out.println("  selection: " + String.join(" | ", Selection.keys()) + " (default " + Selection.VALIDATION.key() + ")");
+    out.println("  unavailable: fail | skip (default fail; skip reports cells whose data is missing or lacks what the "
+        + "protocol or model needs as not run)");
     out.println("layers, lowest first: suite defaults < configs/datasets/NAME.yaml < model defaults < experiment file < --set");
     section(out, "training", RecordBinder.values(Trainer.Config.defaults()));
     section(out, "evaluation", RecordBinder.values(EvalSettings.defaults()));

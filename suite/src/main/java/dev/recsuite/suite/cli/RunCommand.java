@@ -92,10 +92,9 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
     RunRecord.ExperimentRef ref = new RunRecord.ExperimentRef(exp.name(), exp.source(), exp.sha256(), exp.overrides());
     RunExecutor exec = new RunExecutor(repo, progress);
-    MatrixRunner runner = new MatrixRunner(exec, runs, ref, force, out);
+    MatrixRunner runner = new MatrixRunner(exec, runs, ref, force, exp.skipUnavailable(), out);
     if (dryRun) {
-      runner.preflight(units);
-      new DryRun(exec, runs, out).print(units);
+      new DryRun(exec, runs, out).print(runner.preflight(units));
       return 0;
     }
     MatrixRunner.Outcome o = runner.run(units);
@@ -106,7 +105,8 @@ public final class RunCommand implements Callable<Integer> {
           + "; test metrics at the best validation epoch (" + first.selection().metric() + "). Store: " + runs.root()
           + synthetic(exp.datasets().stream().filter(repo::isGenerated).toList()));
     }
-    out.printf(Locale.ROOT, "%d runs computed, %d from the store%s.%n", o.computed(), o.reused(),
+    out.printf(Locale.ROOT, "%d runs computed, %d from the store%s%s.%n", o.computed(), o.reused(),
+        o.notRun().isEmpty() ? "" : ", " + o.notRun().size() + " cell(s) not run (unavailable: skip)",
         o.failures().isEmpty() ? "" : ", " + o.failures().size() + " failed");
     out.flush();
     if (!o.failures().isEmpty()) {

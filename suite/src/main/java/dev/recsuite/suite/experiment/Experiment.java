@@ -18,6 +18,14 @@ import java.util.Optional;
 public record Experiment(String name, String source, String sha256, List<String> overrides, ConfigNode.Mapping document,
     List<Long> seeds, Selection selection) {
 
+  /**
+   * {@code unavailable: skip}: cells whose dataset is not installed, or lacks what the protocol or model needs,
+   * are reported as not run instead of failing the matrix (a paper's full table where only some data is here).
+   */
+  public boolean skipUnavailable() {
+    return document.get("unavailable").map(n -> ((ConfigNode.Scalar) n).text().equals("skip")).orElse(false);
+  }
+
   public List<String> datasets() {
     return ((ConfigNode.Sequence) document.get("datasets").orElseThrow()).items().stream()
         .map(n -> ((ConfigNode.Scalar) n).text()).toList();

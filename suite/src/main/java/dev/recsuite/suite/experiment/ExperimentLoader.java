@@ -31,7 +31,7 @@ public final class ExperimentLoader {
   public static final String BUILT_IN = "built-in default experiment";
   static final String BUILT_IN_RESOURCE = "default-experiment.yaml";
   public static final List<String> KEYS = List.of("name", "description", "datasets", "protocols", "models", "seeds",
-      "selection", "training", "evaluation");
+      "selection", "unavailable", "training", "evaluation");
   /** Seeds when the file gives none: five, as the issue asks; 999 first (MMRec's default seed). */
   public static final int DEFAULT_SEED_COUNT = 5;
   public static final long FIRST_SEED = 999;
@@ -81,6 +81,7 @@ public final class ExperimentLoader {
       }
     }
     String name = doc.get("name").map(n -> scalarText(n, "name")).orElse(defaultName);
+    checkUnavailable(doc);
     return new Experiment(name, source, Sha256.hex(text), List.copyOf(overrides), doc, seeds(doc), selection(doc));
   }
 
@@ -229,6 +230,17 @@ public final class ExperimentLoader {
       out.add(FIRST_SEED + k);
     }
     return List.copyOf(out);
+  }
+
+  private static void checkUnavailable(ConfigNode.Mapping doc) {
+    ConfigNode n = doc.get("unavailable").orElse(null);
+    if (n != null) {
+      String text = scalarText(n, "unavailable");
+      if (!text.equals("fail") && !text.equals("skip")) {
+        throw new ConfigException(n.location(), "unavailable: expected fail or skip, found '" + text + "'"
+            + NearestName.hint(text, List.of("fail", "skip")));
+      }
+    }
   }
 
   private static Selection selection(ConfigNode.Mapping doc) {

@@ -1,5 +1,6 @@
 package dev.recsuite.suite.matrix;
 
+import dev.recsuite.protocols.api.UnavailableException;
 import dev.recsuite.protocols.split.Split;
 import dev.recsuite.suite.experiment.ConfigResolver.ModelPoint;
 import dev.recsuite.suite.experiment.Selection;
@@ -24,42 +25,65 @@ public final class MatrixRunner {
   /**
    * @param finals the reported runs of the units, in matrix order
    * @param failures one line per failed run or group
+   * @param notRun one line per cell skipped as unavailable ({@code unavailable: skip}), with the reason
    */
-  public record Outcome(List<RunRecord> finals, List<String> failures, int computed, int reused) {}
+  public record Outcome(List<RunRecord> finals, List<String> failures, List<String> notRun, int computed, int reused) {}
 
   private final RunExecutor exec;
   private final RunStore store;
   private final RunRecord.ExperimentRef experiment;
   private final boolean force;
+  private final boolean skipUnavailable;
   private final PrintWriter out;
+  private final List<String> notRun = new ArrayList<>();
   private MatrixProgress progress;
   private int computed;
 
-  public MatrixRunner(RunExecutor exec, RunStore store, RunRecord.ExperimentRef experiment, boolean force, PrintWriter out) {
+  /**
+   * @param skipUnavailable report cells whose data is not installed or lacks what the protocol or model needs
+   *     ({@link UnavailableException}) as not run, instead of failing them
+   */
+  public MatrixRunner(RunExecutor exec, RunStore store, RunRecord.ExperimentRef experiment, boolean force,
+      boolean skipUnavailable, PrintWriter out) {
     this.exec = exec;
     this.store = store;
     this.experiment = experiment;
     this.force = force;
+    this.skipUnavailable = skipUnavailable;
     this.out = out;
   }
 
   /**
    * Loads and splits every dataset the units need and checks what can be checked before training: a grid
-   * chosen on validation needs a validation part. Fails before any run starts.
+   * chosen on validation needs a validation part. Fails before any run starts. Returns the units that can run:
+   * all of them, or with {@code skipUnavailable} those whose dataset and protocol are available (the others
+   * are listed as not run).
    */
-  public void preflight(List<MatrixPlan.Unit> units) {
+  public List<MatrixPlan.Unit> preflight(List<MatrixPlan.Unit> units) {
+    List<MatrixPlan.Unit> runnable = new ArrayList<>();
     for (MatrixPlan.Unit u : units) {
       Group g = u.group();
-      Split s = exec.split(g.dataset(), g.protocol());
+      Split s;
+      try {
+        s = exec.split(g.dataset(), g.protocol());
+      } catch (UnavailableException e) {
+        if (!skipUnavailable) {
+          throw e;
+        }
+        skip(g.label(), e);
+        continue;
+      }
+      runnable.add(u);
       if (g.hasGrid() && g.rule() == Selection.VALIDATION && s.valid().length == 0) {
         throw new IllegalArgumentException(g.label() + ": a grid chosen on validation needs a validation part, and "
             + s.summary() + " has none (use a protocol with validation, or selection: test-as-mmrec to reproduce MMRec)");
       }
     }
+    return runnable;
   }
 
-  public Outcome run(List<MatrixPlan.Unit> units) {
-    preflight(units);
+  public Outcome run(List<MatrixPlan.Unit> all) {
+    List<MatrixPlan.Unit> units = preflight(all);
     progress = new MatrixProgress(units);
     computed = 0;
     List<RunRecord> finals = new ArrayList<>();
@@ -72,12 +96,12 @@ public final class MatrixRunner {
         try {
           finals.add(obtain(spec, ""));
         } catch (RuntimeException e) {
-          fail(failures, u.group().label() + " seed " + spec.seed(), e);
+          failOrSkip(failures, u.group().label() + " seed " + spec.seed(), e);
           progress.dropped(spec.model(), 1);
         }
       }
     }
-    return new Outcome(finals, failures, computed, progress.done() - computed);
+    return new Outcome(finals, failures, List.copyOf(notRun), computed, progress.done() - computed);
   }
 
   private void runGrid(Group g, List<RunRecord> finals, List<String> failures) {
@@ -86,6 +110,13 @@ public final class MatrixRunner {
     for (ModelPoint p : g.points()) {
       try {
         trials.add(obtain(g.trialSpec(p), "trial " + (p.index() + 1) + "/" + g.points().size() + " " + p.label()));
+      } catch (UnavailableException e) {
+        if (!skipUnavailable) {
+          throw e;
+        }
+        skip(g.label(), e); // every trial and seed of the group lacks the same data
+        progress.dropped(g.model(), g.runs() - trials.size());
+        return;
       } catch (RuntimeException e) {
         fail(failures, g.label() + " trial " + p.label(), e);
         progress.dropped(g.model(), 1);
@@ -139,7 +170,7 @@ public final class MatrixRunner {
         }
         finals.add(r);
       } catch (RuntimeException e) {
-        fail(failures, g.label() + " seed " + seed, e);
+        failOrSkip(failures, g.label() + " seed " + seed, e);
         progress.dropped(g.model(), seed == g.seeds().get(0) ? 0 : 1);
       }
     }
@@ -188,6 +219,20 @@ public final class MatrixRunner {
 
   private static String format(Double v) {
     return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  private void failOrSkip(List<String> failures, String what, RuntimeException e) {
+    if (skipUnavailable && e instanceof UnavailableException) {
+      skip(what, e);
+    } else {
+      fail(failures, what, e);
+    }
+  }
+
+  private void skip(String what, RuntimeException e) {
+    notRun.add(what + ": " + e.getMessage());
+    out.println("NOT RUN " + what + ": " + e.getMessage());
+    out.flush();
   }
 
   private void fail(List<String> failures, String what, RuntimeException e) {

@@ -63,6 +63,37 @@ class CliTest {
     assertTrue(missing.err().startsWith("recsuite: error: cannot read experiment file " + tmp.resolve("nope.yaml")), missing.err());
   }
 
+  /** A cell the data cannot serve (no x_label for 'shipped') fails the matrix, or with unavailable: skip is not run. */
+  @Test
+  void unavailableCellsFailOrAreReportedAsNotRun() throws IOException {
+    Path file = tmp.resolve("paper.yaml");
+    String body = """
+        datasets: [synthetic-mm]
+        protocols: [leave-one-out, shipped]
+        models: [MostPop]
+        seeds: [1]
+        """;
+    Files.writeString(file, body);
+    String store = tmp.resolve("store").toString();
+    Result strict = cli("run", file.toString(), "--store", store, "--no-progress");
+    assertEquals(1, strict.code());
+    assertTrue(strict.err().contains("protocol 'shipped' needs a split column (x_label), but dataset 'synthetic-mm' has none"),
+        strict.err());
+    assertTrue(new RunStore(tmp.resolve("store")).ids().isEmpty(), "nothing runs when a cell is unavailable");
+
+    Files.writeString(file, body + "unavailable: skip\n");
+    Result skip = cli("run", file.toString(), "--store", store, "--no-progress");
+    assertEquals(0, skip.code(), skip.err());
+    assertTrue(skip.out().contains("NOT RUN MostPop synthetic-mm shipped"), skip.out());
+    assertTrue(skip.out().contains("1 runs computed, 0 from the store, 1 cell(s) not run (unavailable: skip)."), skip.out());
+
+    Files.writeString(file, body + "unavailable: skp\n");
+    Result typo = cli("run", file.toString(), "--store", store);
+    assertEquals(2, typo.code());
+    assertEquals("recsuite: error: " + file + ":5: unavailable: expected fail or skip, found 'skp'; did you mean 'skip'?\n",
+        typo.err());
+  }
+
   @Test
   void runsListShowAndRm() {
     String store = tmp.resolve("store").toString();
