@@ -3,6 +3,7 @@ package dev.recsuite.suite.report;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.train.EpochRecord;
 import dev.recsuite.reports.input.RunSummary;
+import dev.recsuite.suite.experiment.RecordBinder;
 import dev.recsuite.suite.registry.ModelRegistry;
 import dev.recsuite.suite.run.Efficiency;
 import dev.recsuite.suite.run.PerUserCodec;
@@ -94,6 +95,9 @@ public final class RunSummaries {
     Map<List<String>, List<RunRecord>> systems = new LinkedHashMap<>();
     for (RunRecord r : finals) {
       Object v = modelConfig(r).get(VARIANT_KEY);
+      if (v != null && v.toString().equals(defaultVariant(r.model()))) {
+        v = null; // the model's default behaviour (MMGCN's reference) is the model itself, as papers name it
+      }
       systems.computeIfAbsent(List.of(r.dataset().name(), r.protocol().name(), r.evaluation().mode(),
           String.valueOf(r.evaluation().rule()), r.model(), v == null ? "" : v.toString(), r.selectionRule()),
           k -> new ArrayList<>()).add(r);
@@ -120,6 +124,16 @@ public final class RunSummaries {
       }
     });
     return out;
+  }
+
+  /** The {@code variant} of the model's registered defaults, or "" (none, or not a registered model). */
+  private static String defaultVariant(String model) {
+    ModelSpec<?> spec = ModelRegistry.all().get(model);
+    if (spec == null) {
+      return "";
+    }
+    Object v = RecordBinder.values(spec.defaults()).get(VARIANT_KEY);
+    return v == null ? "" : v.toString();
   }
 
   /** The effective configuration as "key" (model section) or "section.key" to value text, sorted. */

@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
 class RunSummariesTest {
 
   private static RunRecord record(String id, Map<String, Object> model, String rule) {
+    return record(id, "Wave-DGARec", model, rule);
+  }
+
+  private static RunRecord record(String id, String modelName, Map<String, Object> model, String rule) {
     double[] ndcg = {0.5, Double.NaN, 0.25};
-    return new RunRecord(RunRecord.SCHEMA, id, "Wave-DGARec", 7, new RunRecord.EffectiveConfig(model, Map.of(),
+    return new RunRecord(RunRecord.SCHEMA, id, modelName, 7, new RunRecord.EffectiveConfig(model, Map.of(),
         Map.of("epochs", 30), Map.of(), Map.of()),
         new RunRecord.SelectionInfo(Purpose.FINAL, rule, "NDCG@10", "", null, null), null,
         new RunRecord.DatasetInfo("amazon-baby", "c0ffee", 3, 10, 40,
@@ -82,5 +86,14 @@ class RunSummariesTest {
     assertEquals("reg_weight=0.01", v.get("b"));
     assertEquals("w/o Contrast", v.get("c"));
     assertEquals("", v.get("d"), "alone in its system (another selection rule): nothing to tell apart");
+  }
+
+  /** MMGCN's default variant (MMRec's reference behaviour) is plain "MMGCN", as papers print it; the fix is named. */
+  @Test
+  void aModelsDefaultVariantIsTheModelItself() {
+    Map<String, String> v = RunSummaries.variants(List.of(record("r", "MMGCN", Map.of("variant", "reference"), "fixed"),
+        record("c", "MMGCN", Map.of("variant", "corrected"), "fixed")));
+    assertEquals("", v.get("r"));
+    assertEquals("corrected", v.get("c"));
   }
 }
