@@ -34,8 +34,15 @@ public final class Losses {
    * a_k . b_j / tau, and the loss is the mean over k of -log softmax_j(logits_k)[k] (MGCN, specs/baselines.md §3.6).
    */
   public static Var infoNce(Tape t, Var a, Var b, float tau) {
-    Var logits = t.matmul(t.l2Normalize(a), t.l2Normalize(b), false, true);
-    return t.crossEntropy(t.scale(logits, 1f / tau), diagonal(a.rows()));
+    return inBatchCrossEntropy(t, t.l2Normalize(a), t.l2Normalize(b), tau);
+  }
+
+  /**
+   * In-batch softmax cross-entropy on raw rows, without normalisation: logits a_k . b_j / tau over the batch, target
+   * j = k, mean over k (SLMRec's FAC heads, specs/baselines.md §4.2; {@link #infoNce} normalises first).
+   */
+  public static Var inBatchCrossEntropy(Tape t, Var a, Var b, float tau) {
+    return t.crossEntropy(t.scale(t.matmul(a, b, false, true), 1f / tau), diagonal(a.rows()));
   }
 
   /** InfoNCE with a learnable temperature {@code tau} (a one-element var, e.g. exp of a parameter). */

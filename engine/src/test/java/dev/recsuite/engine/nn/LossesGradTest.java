@@ -49,6 +49,19 @@ class LossesGradTest {
   }
 
   @Test
+  void inBatchCrossEntropyDoesNotNormalise() {
+    check("inBatchCrossEntropy tau 0.5", (t, in) -> Losses.inBatchCrossEntropy(t, in[0], in[1], 0.5f), randn(1, 5, 3),
+        randn(2, 5, 3));
+    Tape t = Tape.inference(GradCheck.BACKEND);
+    // Rows of length 2 matched to unit rows, τ 1: logits diag 2, off-diag 0; loss = log(1 + e^{-2}). InfoNCE
+    // normalises them to unit rows first: log(1 + e^{-1}).
+    Var a = t.constant(new float[] {2, 0, 0, 2}, 2, 2);
+    Var b = t.constant(new float[] {1, 0, 0, 1}, 2, 2);
+    assertEquals(Math.log1p(Math.exp(-2)), Losses.inBatchCrossEntropy(t, a, b, 1f).item(), 1e-6);
+    assertEquals(Math.log1p(Math.exp(-1)), Losses.infoNce(t, a, b, 1f).item(), 1e-6);
+  }
+
+  @Test
   void sampledCrossEntropy() {
     int[] cand = {0, 3, 4, 2, 2, 1};
     check("sampled CE", (t, in) -> Losses.sampledCrossEntropy(t, in[0], in[1], cand, new int[] {0, 2}),

@@ -8,6 +8,7 @@ import dev.recsuite.baselines.mgcn.MGCN;
 import dev.recsuite.baselines.mmgcn.MMGCN;
 import dev.recsuite.baselines.mostpop.MostPop;
 import dev.recsuite.baselines.sasrec.SASRec;
+import dev.recsuite.baselines.slmrec.SLMRec;
 import dev.recsuite.baselines.vbpr.VBPR;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.config.NearestName;
@@ -30,6 +31,7 @@ public final class ModelRegistry {
     register(MMGCN.SPEC);
     register(FREEDOM.SPEC);
     register(MGCN.SPEC);
+    register(SLMRec.SPEC);
     register(SASRec.SPEC);
     register(GRU4Rec.SPEC);
     WaveDGARec.SPECS.forEach(ModelRegistry::register);
