@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.recsuite.protocols.api.UnavailableException;
 import dev.recsuite.protocols.data.DataFormatException;
 import dev.recsuite.protocols.data.Dataset;
 import java.io.IOException;
@@ -88,7 +89,7 @@ class DatasetRepositoryTest {
   @Test
   void absentDatasetSaysHowToImportIt() throws IOException {
     DatasetRepository r = new DatasetRepository(home, repo("{users: 2, items: 3, interactions: 4}", sha(), INTER.length()).lock(), List.of(home.resolve("nowhere")));
-    var e = assertThrows(IllegalStateException.class, () -> r.load("tiny"));
+    var e = assertThrows(UnavailableException.class, () -> r.load("tiny"));
     assertTrue(e.getMessage().contains("recsuite datasets import tiny --from DIR"), e.getMessage());
   }
 
