@@ -260,7 +260,7 @@ public final class SASRec implements Recommender {
   }
 
   /** kang205 {@code random_neq}: uniform over items not in the user's training sequence. */
-  private int negative(int user, SplittableRandom rng) {
+  int negative(int user, SplittableRandom rng) {
     int[] own = trainSets[user];
     if (own.length >= view.nItems()) {
       throw new IllegalStateException("user " + user + " has interacted with every item: no negative exists");
