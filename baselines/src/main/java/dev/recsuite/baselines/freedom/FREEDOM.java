@@ -162,12 +162,7 @@ public final class FREEDOM implements Recommender {
   public double trainEpoch(int epoch) {
     Csr adj = cfg.dropout() > 0 ? pruning.sample(cfg.dropout(), Rng.stream(seed, "edge-pruning", epoch)) : fullAdj;
     return epochs.run(epoch, (u, p, n) -> {
-      Var loss = loss(tape, adj, u, p, n);
-      tape.backward(loss);
-      double value = loss.item();
-      adam.step();
-      tape.reset();
-      return value;
+      return adam.minimize(tape, loss(tape, adj, u, p, n));
     });
   }
 

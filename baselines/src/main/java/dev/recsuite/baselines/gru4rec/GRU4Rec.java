@@ -168,10 +168,7 @@ public final class GRU4Rec implements Recommender {
     for (int from = 0; from < n; from += cfg.trainBatchSize()) {
       int[] rows = Arrays.copyOfRange(perm, from, Math.min(n, from + cfg.trainBatchSize()));
       Var loss = loss(tape, net, prefixes.batch(rows), Rng.stream(seed, "dropout", epoch, batches));
-      tape.backward(loss);
-      lossSum += loss.item();
-      adam.step();
-      tape.reset();
+      lossSum += adam.minimize(tape, loss);
       batches++;
     }
     return lossSum / batches;

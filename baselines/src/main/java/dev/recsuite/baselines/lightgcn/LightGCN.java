@@ -102,12 +102,7 @@ public final class LightGCN implements Recommender {
   @Override
   public double trainEpoch(int epoch) {
     return epochs.run(epoch, (u, p, n) -> {
-      Var loss = loss(tape, u, p, n);
-      tape.backward(loss);
-      double value = loss.item();
-      adam.step();
-      tape.reset();
-      return value;
+      return adam.minimize(tape, loss(tape, u, p, n));
     });
   }
 

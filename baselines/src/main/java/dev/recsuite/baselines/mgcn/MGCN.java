@@ -178,12 +178,7 @@ public final class MGCN implements Recommender {
     double[] s = cfg.learningRateScheduler();
     adam.setLearningRate(cfg.learningRate() * Math.pow(s[0], epoch / s[1]));
     return epochs.run(epoch, (u, p, n) -> {
-      Var loss = loss(tape, u, p, n);
-      tape.backward(loss);
-      double value = loss.item();
-      adam.step();
-      tape.reset();
-      return value;
+      return adam.minimize(tape, loss(tape, u, p, n));
     });
   }
 

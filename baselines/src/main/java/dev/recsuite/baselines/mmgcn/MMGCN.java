@@ -152,12 +152,7 @@ public final class MMGCN implements Recommender {
     return epochs.run(epoch, (u, p, n) -> {
       Var rep = forward(tape);
       System.arraycopy(rep.value().data(), 0, cached, 0, cached.length); // before the step, as MMRec's self.result
-      Var loss = loss(tape, rep, u, p, n);
-      tape.backward(loss);
-      double value = loss.item();
-      adam.step();
-      tape.reset();
-      return value;
+      return adam.minimize(tape, loss(tape, rep, u, p, n));
     });
   }
 

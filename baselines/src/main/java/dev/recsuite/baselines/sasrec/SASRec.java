@@ -208,10 +208,7 @@ public final class SASRec implements Recommender {
       SplittableRandom drop = Rng.stream(seed, "dropout", epoch, batches);
       Var loss = cfg.lossType() == LossType.CE ? ceLoss(tape, net, prefixes.batch(rows), drop)
           : bceLoss(tape, net, rows, negRng, drop);
-      tape.backward(loss);
-      lossSum += loss.item();
-      adam.step();
-      tape.reset();
+      lossSum += adam.minimize(tape, loss);
       batches++;
     }
     return lossSum / batches;

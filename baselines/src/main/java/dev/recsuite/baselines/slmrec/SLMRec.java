@@ -213,12 +213,7 @@ public final class SLMRec implements Recommender {
         System.arraycopy(e.items().value().data(), 0, cachedItems, 0, cachedItems.length);
         cached = true;
       }
-      Var loss = loss(tape, e, u, p);
-      tape.backward(loss);
-      double value = loss.item();
-      adam.step();
-      tape.reset();
-      return value;
+      return adam.minimize(tape, loss(tape, e, u, p));
     });
   }
 

@@ -1,6 +1,8 @@
 package dev.recsuite.engine.optim;
 
 import dev.recsuite.engine.autodiff.Param;
+import dev.recsuite.engine.autodiff.Tape;
+import dev.recsuite.engine.autodiff.Var;
 import dev.recsuite.engine.ops.Simd;
 import dev.recsuite.engine.parallel.WorkerPool;
 import java.util.ArrayList;
@@ -112,5 +114,17 @@ public final class Adam extends ParamOptimizer {
   private static void update(float[] th, float[] g, float[] m, float[] v, int lo, int hi, float stepSize,
       float bc2Sqrt, float b1c, float b2, float b2c, float eps, float wd) {
     Simd.adam(th, g, m, v, lo, hi, stepSize, bc2Sqrt, b1c, b2, b2c, eps, wd);
+  }
+
+  /**
+   * One training step on {@code tape}: back-propagates {@code loss}, updates the parameters and clears the tape
+   * for the next batch. Returns the loss value (read before the tape's buffers are recycled).
+   */
+  public double minimize(Tape tape, Var loss) {
+    tape.backward(loss);
+    double value = loss.item();
+    step();
+    tape.reset();
+    return value;
   }
 }

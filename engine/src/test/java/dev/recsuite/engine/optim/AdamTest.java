@@ -51,6 +51,18 @@ class AdamTest {
     assertEquals(1, adam.steps());
   }
 
+  /** minimize = backward, step, reset: loss Σθ² at θ = (1, 2) is 5, and Adam's first step moves each θ by -lr. */
+  @Test
+  void minimizeIsBackwardStepAndReset() {
+    Param p = new Param("theta", Tensor.of(new float[] {1f, 2f}, 2));
+    Adam adam = new Adam(List.of(p), Adam.Config.defaults(0.1), POOL);
+    Tape tape = Tape.training(dev.recsuite.engine.backend.CpuBackend.shared());
+    assertEquals(5.0, adam.minimize(tape, tape.sum(tape.square(tape.param(p)))), 1e-6);
+    assertArrayEquals(new float[] {0.9f, 1.9f}, p.value().data(), 1e-6f);
+    assertArrayEquals(new float[] {0f, 0f}, p.grad().data());
+    assertEquals(3.61 + 0.81, adam.minimize(tape, tape.sum(tape.square(tape.param(p)))), 1e-5, "the tape was reset");
+  }
+
   @Test
   void lazyModeUpdatesOnlyGatheredRows() {
     Param dense = new Param("dense", Tensor.of(new float[] {1, 1, 1, 1, 1, 1}, 3, 2));
