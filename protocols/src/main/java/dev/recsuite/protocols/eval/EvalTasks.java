@@ -35,7 +35,7 @@ public final class EvalTasks {
     String rule = switch (mask) {
       case TRAIN -> "full ranking; the user's training items are masked (MMRec); at test, validation items stay rankable";
       case TRAIN_AND_VALID -> "full ranking; training items are masked, and at test also validation items";
-      case NONE -> "full ranking; nothing is masked (RecBole sequential full mode)";
+      case NONE -> "full ranking; nothing is masked (RecBole's sequential full mode; MMRec would mask training items)";
     };
     return new EvalTask(phase.name().toLowerCase(java.util.Locale.ROOT), split.dataset().nItems(), p.users,
         p.histories(), p.targets(), excluded, null, p.skipped, rule, null);
@@ -62,7 +62,9 @@ public final class EvalTasks {
       candidates[k] = concat(targets, negatives);
     }
     String rule = "sampled: the targets plus " + n + " " + strategy.name().toLowerCase(java.util.Locale.ROOT)
-        + " negatives drawn without replacement from items the user never interacted with (seed " + seed + ")";
+        + " negatives drawn without replacement from items the user never interacted with (seed " + seed + ")"
+        + "; references differ: RecBole's uni100 excludes only the target and draws with replacement, the original"
+        + " SASRec code draws with repeats from items outside the user's training set (specs/baselines.md §3.7, §5)";
     return new EvalTask(phase.name().toLowerCase(java.util.Locale.ROOT), d.nItems(), p.users, p.histories(),
         p.targets(), null, candidates, p.skipped, rule, sha256(candidates));
   }
