@@ -143,6 +143,26 @@ public final class Simd {
     return p * Float.intBitsToFloat((Float.floatToRawIntBits(k) - (ROUND_BITS - 127)) << 23);
   }
 
+  /**
+   * y = x > 0 ? x : slope * x on [lo, hi). The data-dependent branch of the plain loop
+   * mispredicts on half the entries of a pre-activation; the vector blend has no branch (MMGCN on Baby spent
+   * 15% of an epoch in this loop and its backward).
+   */
+  public static void leakyRelu(float[] x, float[] y, int lo, int hi, float slope) {
+    int i = VECTOR ? VectorKernels.leakyRelu(x, y, lo, hi, slope) : lo;
+    for (; i < hi; i++) {
+      y[i] = x[i] > 0f ? x[i] : slope * x[i];
+    }
+  }
+
+  /** gx += x > 0 ? gy : slope * gy on [lo, hi). */
+  public static void leakyReluBackward(float[] x, float[] gy, float[] gx, int lo, int hi, float slope) {
+    int i = VECTOR ? VectorKernels.leakyReluBackward(x, gy, gx, lo, hi, slope) : lo;
+    for (; i < hi; i++) {
+      gx[i] += x[i] > 0f ? gy[i] : slope * gy[i];
+    }
+  }
+
   /** e^x for x <= 0 as {@link #expNeg}, but exactly 0 below -87 (a masked logit contributes nothing, as Math.exp). */
   static float expOrZero(float x) {
     return x < -87f ? 0f : expNeg(x);

@@ -18,7 +18,7 @@ public enum Unary {
       case SOFTPLUS -> { for (int i = lo; i < hi; i++) y[i] = softplus(x[i]); }
       case TANH -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.tanh(x[i]); }
       case RELU -> { for (int i = lo; i < hi; i++) y[i] = x[i] > 0f ? x[i] : 0f; }
-      case LEAKY_RELU -> { for (int i = lo; i < hi; i++) y[i] = x[i] > 0f ? x[i] : param * x[i]; }
+      case LEAKY_RELU -> Simd.leakyRelu(x, y, lo, hi, param);
       case GELU -> Simd.gelu(x, y, lo, hi);
       case SQUARE -> { for (int i = lo; i < hi; i++) y[i] = x[i] * x[i]; }
       case SQRT -> { for (int i = lo; i < hi; i++) y[i] = (float) Math.sqrt(x[i]); }
@@ -37,7 +37,7 @@ public enum Unary {
       case SOFTPLUS -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * sigmoid(x[i]); }
       case TANH -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * (1f - y[i] * y[i]); }
       case RELU -> { for (int i = lo; i < hi; i++) gx[i] += x[i] > 0f ? gy[i] : 0f; }
-      case LEAKY_RELU -> { for (int i = lo; i < hi; i++) gx[i] += x[i] > 0f ? gy[i] : param * gy[i]; }
+      case LEAKY_RELU -> Simd.leakyReluBackward(x, gy, gx, lo, hi, param);
       case GELU -> Simd.geluBackward(x, gy, gx, lo, hi);
       case SQUARE -> { for (int i = lo; i < hi; i++) gx[i] += 2f * gy[i] * x[i]; }
       case SQRT -> { for (int i = lo; i < hi; i++) gx[i] += gy[i] * 0.5f / y[i]; }

@@ -204,6 +204,26 @@ final class VectorKernels {
     return expNeg(x).blend(0f, x.compare(VectorOperators.LT, -87f));
   }
 
+  /** Returns the first index not done (the scalar tail starts there). */
+  static int leakyRelu(float[] x, float[] y, int lo, int hi, float slope) {
+    int i = lo;
+    for (; i <= hi - W; i += W) {
+      FloatVector v = FloatVector.fromArray(S, x, i);
+      v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+    }
+    return i;
+  }
+
+  static int leakyReluBackward(float[] x, float[] gy, float[] gx, int lo, int hi, float slope) {
+    int i = lo;
+    for (; i <= hi - W; i += W) {
+      FloatVector g = FloatVector.fromArray(S, gy, i);
+      FloatVector d = g.mul(slope).blend(g, FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f));
+      FloatVector.fromArray(S, gx, i).add(d).intoArray(gx, i);
+    }
+    return i;
+  }
+
   static int expShifted(float[] x, int xo, float shift, float[] y, int yo, int n) {
     int k = 0;
     for (; k <= n - W; k += W) {

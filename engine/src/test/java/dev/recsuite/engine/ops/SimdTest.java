@@ -148,6 +148,33 @@ class SimdTest {
     }
   }
 
+  /** The vector LeakyReLU blend equals the scalar branch bit for bit, NaN and signed zeros included. */
+  @Test
+  void leakyReluVectorAndScalarAreBitIdentical() {
+    for (int n : new int[] {1, 7, 8, 9, 33, 1000}) {
+      float[] x = rand(31, n);
+      x[0] = -0f;
+      if (n > 2) {
+        x[1] = Float.NaN;
+        x[2] = 0f;
+      }
+      float[] yv = new float[n];
+      int tail = VectorKernels.leakyRelu(x, yv, 0, n, 0.01f);
+      float[] gy = rand(32, n);
+      float[] gv = rand(33, n);
+      float[] gs = gv.clone();
+      int tail2 = VectorKernels.leakyReluBackward(x, gy, gv, 0, n, 0.01f);
+      for (int k = 0; k < tail; k++) {
+        float want = x[k] > 0f ? x[k] : 0.01f * x[k];
+        assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(yv[k]), "forward n=" + n + " k=" + k);
+      }
+      for (int k = 0; k < tail2; k++) {
+        gs[k] += x[k] > 0f ? gy[k] : 0.01f * gy[k];
+        assertEquals(Float.floatToRawIntBits(gs[k]), Float.floatToRawIntBits(gv[k]), "backward n=" + n + " k=" + k);
+      }
+    }
+  }
+
   @Test
   void softmaxExpVectorAndScalarAreBitIdentical() {
     for (int n : new int[] {1, 7, 8, 9, 33, 12102}) {
