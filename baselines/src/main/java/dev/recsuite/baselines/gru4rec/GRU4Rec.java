@@ -188,11 +188,7 @@ public final class GRU4Rec implements Recommender {
 
   @Override
   public long parameterCount() {
-    long n = 0;
-    for (Param p : net.params()) {
-      n += p.size();
-    }
-    return n;
+    return net.params().stream().mapToLong(Param::size).sum();
   }
 
   // package-private for tests

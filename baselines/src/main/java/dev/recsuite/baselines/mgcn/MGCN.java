@@ -252,11 +252,7 @@ public final class MGCN implements Recommender {
 
   @Override
   public long parameterCount() {
-    long n = 0;
-    for (Param p : parameters()) {
-      n += p.size();
-    }
-    return n;
+    return parameters().stream().mapToLong(Param::size).sum();
   }
 
   // package-private for tests

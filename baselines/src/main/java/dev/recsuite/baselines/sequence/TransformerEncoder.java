@@ -113,10 +113,6 @@ public final class TransformerEncoder {
   }
 
   public long parameterCount() {
-    long n = 0;
-    for (Param p : params()) {
-      n += p.size();
-    }
-    return n;
+    return params().stream().mapToLong(Param::size).sum();
   }
 }
