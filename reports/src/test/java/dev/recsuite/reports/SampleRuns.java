@@ -33,8 +33,8 @@ public final class SampleRuns {
         new Model("MGCN", "", Role.BASELINE, 215, 9.7, 2_000_000),
         new Model("FREEDOM", "", Role.BASELINE, 210, 2.6, 8_100_000),
         new Model("Wave-DGARec", "", Role.PROPOSED, 185, 7.5, 4_300_000),
-        new Model("Wave-DGARec", "w/o Wavelet", Role.PROPOSED, 205, 6.1, 4_200_000),
-        new Model("Wave-DGARec", "Simple Fusion", Role.PROPOSED, 230, 7.3, 4_300_000));
+        new Model("Wave-DGARec-noWavelet", "", Role.PROPOSED, 205, 6.1, 4_200_000),
+        new Model("Wave-DGARec-simpleFusion", "", Role.PROPOSED, 230, 7.3, 4_300_000));
   }
 
   /** The sample matrix: two datasets × two protocols in full ranking, plus sampled ranking on one of them. */
