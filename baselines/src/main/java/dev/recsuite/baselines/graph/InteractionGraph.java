@@ -45,29 +45,8 @@ public final class InteractionGraph {
    */
   public static Csr normalizedAdjacency(TrainView v, float degreeEps) {
     int[][] p = distinctPairs(v);
-    int nU = v.nUsers();
-    int n = nU + v.nItems();
-    double[] deg = new double[n];
-    for (int k = 0; k < p[0].length; k++) {
-      deg[p[0][k]]++;
-      deg[nU + p[1][k]]++;
-    }
-    int e = p[0].length;
-    int[] r = new int[2 * e];
-    int[] c = new int[2 * e];
-    float[] val = new float[2 * e];
-    for (int k = 0; k < e; k++) {
-      int u = p[0][k];
-      int i = nU + p[1][k];
-      float w = (float) (1.0 / (Math.sqrt(deg[u] + degreeEps) * Math.sqrt(deg[i] + degreeEps)));
-      r[2 * k] = u;
-      c[2 * k] = i;
-      val[2 * k] = w;
-      r[2 * k + 1] = i;
-      c[2 * k + 1] = u;
-      val[2 * k + 1] = w;
-    }
-    return Csr.symmetric(Csr.fromCoo(n, n, r, c, val));
+    return Csr.symmetric(bipartite(v, p[0], p[1],
+        (deg, a, b) -> 1.0 / (Math.sqrt(deg[a] + degreeEps) * Math.sqrt(deg[b] + degreeEps))));
   }
 
   /**
@@ -76,29 +55,8 @@ public final class InteractionGraph {
    * pair repeats), D the row sums of A, no epsilon: a node without edges has an empty row.
    */
   public static Csr countNormalizedAdjacency(TrainView v) {
-    int nU = v.nUsers();
-    int n = nU + v.nItems();
-    int e = v.nInteractions();
-    double[] deg = new double[n];
-    for (int k = 0; k < e; k++) {
-      deg[v.users()[k]]++;
-      deg[nU + v.items()[k]]++;
-    }
-    int[] r = new int[2 * e];
-    int[] c = new int[2 * e];
-    float[] val = new float[2 * e];
-    for (int k = 0; k < e; k++) {
-      int u = v.users()[k];
-      int i = nU + v.items()[k];
-      float w = (float) (1.0 / (Math.sqrt(deg[u]) * Math.sqrt(deg[i])));
-      r[2 * k] = u;
-      c[2 * k] = i;
-      val[2 * k] = w;
-      r[2 * k + 1] = i;
-      c[2 * k + 1] = u;
-      val[2 * k + 1] = w;
-    }
-    return Csr.symmetric(Csr.fromCoo(n, n, r, c, val)); // a repeated row adds its weight again: count / sqrt(D_u D_i)
+    // a repeated row adds its weight again: count / sqrt(D_u D_i)
+    return Csr.symmetric(bipartite(v, v.users(), v.items(), (deg, a, b) -> 1.0 / (Math.sqrt(deg[a]) * Math.sqrt(deg[b]))));
   }
 
   /**
@@ -136,27 +94,40 @@ public final class InteractionGraph {
    * count twice (specs/baselines.md §3.4). A node without neighbours has an empty row (aggregates to 0).
    */
   public static Csr meanAggregation(TrainView v) {
+    return bipartite(v, v.users(), v.items(), (deg, a, b) -> 1.0 / deg[a]); // duplicates sum: a repeated pair weighs twice
+  }
+
+  /** The weight of the entry (a, b) of a [users; items] adjacency, given every node's degree. */
+  private interface EdgeWeight {
+    double of(double[] deg, int a, int b);
+  }
+
+  /**
+   * Both entries (u, nU + i) and (nU + i, u) of every edge (users[k], items[k]), weighted by {@code w} over the
+   * degrees of this edge list (a repeated edge counts again), as an unsorted-input COO summed into CSR.
+   */
+  private static Csr bipartite(TrainView v, int[] users, int[] items, EdgeWeight w) {
     int nU = v.nUsers();
     int n = nU + v.nItems();
-    int e = v.nInteractions();
-    double[] indeg = new double[n];
+    int e = users.length;
+    double[] deg = new double[n];
     for (int k = 0; k < e; k++) {
-      indeg[v.users()[k]]++;
-      indeg[nU + v.items()[k]]++;
+      deg[users[k]]++;
+      deg[nU + items[k]]++;
     }
     int[] r = new int[2 * e];
     int[] c = new int[2 * e];
     float[] val = new float[2 * e];
     for (int k = 0; k < e; k++) {
-      int u = v.users()[k];
-      int i = nU + v.items()[k];
+      int u = users[k];
+      int i = nU + items[k];
       r[2 * k] = u;
       c[2 * k] = i;
-      val[2 * k] = (float) (1.0 / indeg[u]);
+      val[2 * k] = (float) w.of(deg, u, i);
       r[2 * k + 1] = i;
       c[2 * k + 1] = u;
-      val[2 * k + 1] = (float) (1.0 / indeg[i]);
+      val[2 * k + 1] = (float) w.of(deg, i, u);
     }
-    return Csr.fromCoo(n, n, r, c, val); // duplicates sum: a repeated pair weighs twice
+    return Csr.fromCoo(n, n, r, c, val);
   }
 }
