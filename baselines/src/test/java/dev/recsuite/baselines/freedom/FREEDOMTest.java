@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.recsuite.baselines.testing.FourItems;
 import dev.recsuite.baselines.testing.GradientCheck;
 import dev.recsuite.engine.autodiff.Param;
 import dev.recsuite.engine.tensor.Csr;
 import dev.recsuite.protocols.api.Recommender;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.api.UserBatch;
-import dev.recsuite.protocols.data.FeatureMatrix;
 import dev.recsuite.protocols.split.Split;
 import dev.recsuite.protocols.testing.LearningCheck;
 import dev.recsuite.protocols.testing.RecommenderContract;
@@ -25,16 +25,6 @@ class FREEDOMTest extends RecommenderContract {
     return new FREEDOM(FREEDOM.Config.defaults(), view, seed);
   }
 
-  /**
-   * Four items whose cosines are exact. Image (2-d): i0 (1, 0), i1 (1, 1), i2 (0, 1), i3 (-1, 0); text (3-d):
-   * t0 (1, 0, 0), t1 (0, 1, 0), t2 (0, 1, 1), t3 (1, 0, 1). Users 0, 1, 2.
-   */
-  static TrainView fourItems() {
-    FeatureMatrix image = new FeatureMatrix(4, 2, new float[] {1, 0, 1, 1, 0, 1, -1, 0});
-    FeatureMatrix text = new FeatureMatrix(4, 3, new float[] {1, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1});
-    return TrainView.ofPairs(3, 4, new int[] {0, 0, 1, 2, 2}, new int[] {0, 1, 1, 1, 2}, Map.of("image", image, "text", text));
-  }
-
   static FREEDOM.Config small(double dropout, double regWeight) {
     return new FREEDOM.Config(3, 3, 2, 0.1, 1, 2, dropout, regWeight, 1e-3, 4, true);
   }
@@ -46,7 +36,7 @@ class FREEDOMTest extends RecommenderContract {
    */
   @Test
   void frozenItemGraphMixesBinaryKnnGraphsByHand() {
-    Csr mm = new FREEDOM(small(0.8, 0), fourItems(), 1).mmAdjacency();
+    Csr mm = new FREEDOM(small(0.8, 0), FourItems.view(), 1).mmAdjacency();
     double v = 1 / (2 + 1e-7);
     double[][] expected = {
         {v, 0.1 * v, 0, 0.9 * v},
@@ -156,7 +146,7 @@ class FREEDOMTest extends RecommenderContract {
    */
   @Test
   void scorerUsesTheFullAdjacencyAndTheFrozenItemGraph() {
-    TrainView v = fourItems();
+    TrainView v = FourItems.view();
     FREEDOM m = new FREEDOM(small(0.8, 1e-4), v, 3);
     m.trainEpoch(0); // trains on a pruned graph; scoring must not
     int n = 7;
@@ -226,7 +216,7 @@ class FREEDOMTest extends RecommenderContract {
    */
   @Test
   void gradientMatchesCentralDifferences() {
-    TrainView v = fourItems();
+    TrainView v = FourItems.view();
     FREEDOM m = new FREEDOM(small(0.5, 0.5), v, 5);
     Csr adj = m.pruning().adjacency(new int[] {0, 2, 3, 4});
     int[] u = {0, 2, 0, 1};
@@ -238,7 +228,7 @@ class FREEDOMTest extends RecommenderContract {
   /** With reg_weight 0 the feature tables and projections get no gradient and do not move. */
   @Test
   void regWeightZeroLeavesTheModalityParametersAlone() {
-    TrainView v = fourItems();
+    TrainView v = FourItems.view();
     FREEDOM m = new FREEDOM(small(0.5, 0), v, 5);
     float[][] before = m.parameters().stream().skip(2).map(q -> q.value().data().clone()).toArray(float[][]::new);
     m.trainEpoch(0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.recsuite.baselines.testing.FourItems;
 import dev.recsuite.baselines.testing.GradientCheck;
 import dev.recsuite.engine.autodiff.Param;
 import dev.recsuite.engine.autodiff.Tape;
@@ -29,16 +30,6 @@ class MGCNTest extends RecommenderContract {
     return new MGCN(MGCN.Config.defaults(), view, seed);
   }
 
-  /**
-   * Four items whose cosines are exact. Image (2-d): i0 (1, 0), i1 (1, 1), i2 (0, 1), i3 (-1, 0); text (3-d):
-   * t0 (1, 0, 0), t1 (0, 1, 0), t2 (0, 1, 1), t3 (1, 0, 1). Rows (0,0) (0,1) (1,1) (2,1) (2,2).
-   */
-  static TrainView fourItems() {
-    FeatureMatrix image = new FeatureMatrix(4, 2, new float[] {1, 0, 1, 1, 0, 1, -1, 0});
-    FeatureMatrix text = new FeatureMatrix(4, 3, new float[] {1, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1});
-    return TrainView.ofPairs(3, 4, new int[] {0, 0, 1, 2, 2}, new int[] {0, 1, 1, 1, 2}, Map.of("image", image, "text", text));
-  }
-
   static MGCN.Config small(double regWeight, double clLoss, MGCN.FusionSoftmax fusion) {
     return new MGCN.Config(3, 2, 1, 2, regWeight, clLoss, 1e-3, new double[] {0.96, 50}, 4, fusion);
   }
@@ -52,7 +43,7 @@ class MGCNTest extends RecommenderContract {
    */
   @Test
   void modalityGraphsAreWeightedAndNormalisedByRowDegrees() {
-    MGCN m = new MGCN(small(1e-4, 0.01, MGCN.FusionSoftmax.MODALITY), fourItems(), 1);
+    MGCN m = new MGCN(small(1e-4, 0.01, MGCN.FusionSoftmax.MODALITY), FourItems.view(), 1);
     double diag = 1 / (1 + 1 / Math.sqrt(2));
     double off = (1 / Math.sqrt(2)) / (1 + 1 / Math.sqrt(2));
     double[][] image = {{diag, off, 0, 0}, {off, diag, 0, 0}, {0, off, diag, 0}, {0, 0, 0, 1}};
@@ -73,7 +64,7 @@ class MGCNTest extends RecommenderContract {
   @ParameterizedTest
   @EnumSource(MGCN.FusionSoftmax.class)
   void forwardAndLossMatchAnIndependentDenseImplementation(MGCN.FusionSoftmax fusion) {
-    TrainView v = fourItems();
+    TrainView v = FourItems.view();
     MGCN m = new MGCN(small(0.3, 0.7, fusion), v, 4);
     m.trainEpoch(0); // move every parameter off its initial value
     Reference ref = new Reference(m, v, fusion);
@@ -94,7 +85,7 @@ class MGCNTest extends RecommenderContract {
   /** Every parameter tensor, the feature tables, gates and query included, against central differences. */
   @Test
   void gradientMatchesCentralDifferences() {
-    TrainView v = fourItems();
+    TrainView v = FourItems.view();
     MGCN m = new MGCN(small(0.5, 0.7, MGCN.FusionSoftmax.MODALITY), v, 6);
     int[] u = {0, 2, 0, 1};
     int[] p = {1, 2, 0, 1};
@@ -105,7 +96,7 @@ class MGCNTest extends RecommenderContract {
   /** Epoch e trains at lr 0.96^(e/50): epoch 100 at 1e-3 * 0.9216. */
   @Test
   void learningRateDecaysPerEpoch() {
-    MGCN m = new MGCN(small(1e-4, 0.01, MGCN.FusionSoftmax.MODALITY), fourItems(), 1);
+    MGCN m = new MGCN(small(1e-4, 0.01, MGCN.FusionSoftmax.MODALITY), FourItems.view(), 1);
     m.trainEpoch(0);
     assertEquals(1e-3, m.learningRate(), 1e-15);
     m.trainEpoch(25);
