@@ -587,28 +587,18 @@ public final class Tape {
     }
     int b = targets.length;
     int c = logits.cols();
-    Tensor lsm = alloc(b, c);
-    be.softmax(logits.value, b, c, 1, true, lsm);
-    double s = 0;
-    float[] l = lsm.data();
     for (int i = 0; i < b; i++) {
-      int t = targets[i];
-      if (t < 0 || t >= c) {
-        throw new IndexOutOfBoundsException("crossEntropy target " + t + " at row " + i + " outside 0.." + (c - 1));
+      if (targets[i] < 0 || targets[i] >= c) {
+        throw new IndexOutOfBoundsException("crossEntropy target " + targets[i] + " at row " + i + " outside 0.." + (c - 1));
       }
-      s -= l[i * c + t];
     }
+    float[] lse = new float[b];
     Tensor y = alloc(1);
-    y.data()[0] = (float) (s / b);
+    y.data()[0] = (float) (be.crossEntropy(logits.value, targets, lse) / b);
     Var out = out(y, logits);
     record(out, () -> {
       if (out.grad != null) {
-        Tensor gl = allocZeroed(b, c);
-        float g = -out.grad.data()[0] / b;
-        for (int i = 0; i < b; i++) {
-          gl.data()[i * c + targets[i]] = g;
-        }
-        be.softmaxBackward(lsm, gl, b, c, 1, true, grad(logits));
+        be.crossEntropyBackward(logits.value, targets, lse, -out.grad.data()[0] / b, grad(logits));
       }
     });
     return out;

@@ -71,6 +71,15 @@ public interface Backend {
 
   void softmaxBackward(Tensor y, Tensor gy, int outer, int n, int inner, boolean log, Tensor gx);
 
+  /**
+   * Fused softmax cross-entropy of logits [B, C] against {@code targets} [B]: fills {@code lse} [B] with each
+   * row's log-sum-exp and returns the sum of -log softmax(logits_b)[t_b] in double.
+   */
+  double crossEntropy(Tensor logits, int[] targets, float[] lse);
+
+  /** gx[b, k] += g ([k = t_b] - softmax(logits_b)[k]), with {@code lse} from {@link #crossEntropy}. */
+  void crossEntropyBackward(Tensor logits, int[] targets, float[] lse, float g, Tensor gx);
+
   /** Layer norm over the last dimension; stats [rows, 2] receives (mean, 1/std). */
   void layerNorm(Tensor x, Tensor gamma, Tensor beta, float eps, Tensor y, Tensor stats);
 

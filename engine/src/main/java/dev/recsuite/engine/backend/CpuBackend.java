@@ -5,6 +5,7 @@ import dev.recsuite.engine.blas.Gemm;
 import dev.recsuite.engine.blas.JavaGemm;
 import dev.recsuite.engine.ops.Binary;
 import dev.recsuite.engine.ops.Broadcast;
+import dev.recsuite.engine.ops.CrossEntropy;
 import dev.recsuite.engine.ops.Dropout;
 import dev.recsuite.engine.ops.Gather;
 import dev.recsuite.engine.ops.LayerNorm;
@@ -195,6 +196,16 @@ public final class CpuBackend implements Backend {
   @Override
   public void softmaxBackward(Tensor y, Tensor gy, int outer, int n, int inner, boolean log, Tensor gx) {
     Softmax.backward(pool, y.data(), gy.data(), outer, n, inner, log, gx.data());
+  }
+
+  @Override
+  public double crossEntropy(Tensor logits, int[] targets, float[] lse) {
+    return CrossEntropy.forward(pool, logits.data(), targets.length, logits.cols(), targets, lse);
+  }
+
+  @Override
+  public void crossEntropyBackward(Tensor logits, int[] targets, float[] lse, float g, Tensor gx) {
+    CrossEntropy.backward(pool, logits.data(), targets.length, logits.cols(), targets, lse, g, gx.data());
   }
 
   @Override

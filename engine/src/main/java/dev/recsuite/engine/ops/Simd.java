@@ -184,6 +184,28 @@ public final class Simd {
     }
   }
 
+  /** max of x[o .. o+n), n >= 1 (exact: a maximum does not depend on the order of comparison; NaN wins). */
+  public static float max(float[] x, int o, int n) {
+    float[] v = {Float.NEGATIVE_INFINITY};
+    int k = VECTOR ? VectorKernels.max(x, o, n, v) : 0;
+    float m = v[0];
+    for (; k < n; k++) {
+      m = Math.max(m, x[o + k]);
+    }
+    return m;
+  }
+
+  /**
+   * Cross-entropy backward on one row of logits: gx[o + k] += [k = t] g - e^(x[o + k] - lse) g, k < n. The same
+   * floats, in the same order, as {@link #logSoftmaxBackward} on y = x - lse and gy = g at t, 0 elsewhere.
+   */
+  public static void crossEntropyBackward(float[] x, float lse, int t, float g, float[] gx, int o, int n) {
+    int k = VECTOR ? VectorKernels.crossEntropyBackward(x, lse, t, g, gx, o, n) : 0;
+    for (; k < n; k++) {
+      gx[o + k] += (k == t ? g : 0f) - expOrZero(x[o + k] - lse) * g;
+    }
+  }
+
   /** Φ(x) given g = e^{-x²/2}: Abramowitz and Stegun 7.1.26 for erf(|x|/√2) (whose e^{-z²} is g). */
   static float phi(float x, float g) {
     float z = Math.abs(x) * SQRT1_2;

@@ -241,6 +241,29 @@ final class VectorKernels {
     return k;
   }
 
+  static int max(float[] x, int o, int n, float[] out) {
+    int k = 0;
+    if (n >= W) {
+      FloatVector m = FloatVector.fromArray(S, x, o);
+      for (k = W; k <= n - W; k += W) {
+        m = m.max(FloatVector.fromArray(S, x, o + k));
+      }
+      out[0] = m.reduceLanes(VectorOperators.MAX);
+    }
+    return k;
+  }
+
+  static int crossEntropyBackward(float[] x, float lse, int t, float g, float[] gx, int o, int n) {
+    int k = 0;
+    FloatVector zero = FloatVector.zero(S);
+    for (; k <= n - W; k += W) {
+      FloatVector e = expOrZero(FloatVector.fromArray(S, x, o + k).sub(lse)).mul(g);
+      FloatVector gy = t >= k && t < k + W ? zero.withLane(t - k, g) : zero;
+      FloatVector.fromArray(S, gx, o + k).add(gy.sub(e)).intoArray(gx, o + k);
+    }
+    return k;
+  }
+
   private static FloatVector phi(FloatVector x, FloatVector g) {
     FloatVector z = x.abs().mul(Simd.SQRT1_2);
     FloatVector t = FloatVector.broadcast(S, 1f).div(z.mul(0.3275911f).add(1f));
