@@ -206,6 +206,25 @@ public final class Simd {
     }
   }
 
+  /**
+   * Over s[off + k], k < n, skipping every k with skipA[k] or skipB[k]: counts[0] = how many exceed target,
+   * counts[1] = how many equal it, counts[2] = how many are NaN (counts are overwritten).
+   */
+  public static void countAboveEqual(float[] s, int off, int n, boolean[] skipA, boolean[] skipB, float target,
+      int[] counts) {
+    counts[0] = 0;
+    counts[1] = 0;
+    counts[2] = 0;
+    int k = VECTOR ? VectorKernels.countAboveEqual(s, off, n, skipA, skipB, target, counts) : 0;
+    for (; k < n; k++) {
+      float x = s[off + k];
+      boolean keep = !(skipA[k] || skipB[k]);
+      counts[0] += keep && x > target ? 1 : 0;
+      counts[1] += keep && x == target ? 1 : 0;
+      counts[2] += keep && x != x ? 1 : 0;
+    }
+  }
+
   /** Φ(x) given g = e^{-x²/2}: Abramowitz and Stegun 7.1.26 for erf(|x|/√2) (whose e^{-z²} is g). */
   static float phi(float x, float g) {
     float z = Math.abs(x) * SQRT1_2;

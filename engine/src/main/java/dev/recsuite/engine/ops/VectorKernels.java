@@ -264,6 +264,24 @@ final class VectorKernels {
     return k;
   }
 
+  static int countAboveEqual(float[] s, int off, int n, boolean[] skipA, boolean[] skipB, float target, int[] counts) {
+    int k = 0;
+    int greater = 0;
+    int equal = 0;
+    int nan = 0;
+    for (; k <= n - W; k += W) {
+      FloatVector x = FloatVector.fromArray(S, s, off + k);
+      VectorMask<Float> keep = VectorMask.fromArray(S, skipA, k).or(VectorMask.fromArray(S, skipB, k)).not();
+      greater += x.compare(VectorOperators.GT, target).and(keep).trueCount();
+      equal += x.compare(VectorOperators.EQ, target).and(keep).trueCount();
+      nan += x.compare(VectorOperators.NE, x).and(keep).trueCount();
+    }
+    counts[0] += greater;
+    counts[1] += equal;
+    counts[2] += nan;
+    return k;
+  }
+
   private static FloatVector phi(FloatVector x, FloatVector g) {
     FloatVector z = x.abs().mul(Simd.SQRT1_2);
     FloatVector t = FloatVector.broadcast(S, 1f).div(z.mul(0.3275911f).add(1f));

@@ -249,4 +249,43 @@ class SimdTest {
     assertEquals(-0.9837904585907746, Unary.erf(-1.7), 1.5e-7);
     assertEquals(0.8413447460685429, Unary.phiCdf(1.0, Math.exp(-0.5)), 1.5e-7);
   }
+  @Test
+  void countAboveEqualMatchesTheScalarDefinition() {
+    SplittableRandom r = new SplittableRandom(11);
+    for (int n : new int[] {1, 7, 8, 9, 16, 17, 100, 1003}) {
+      float[] s = new float[n + 3];
+      boolean[] a = new boolean[n + 5];
+      boolean[] b = new boolean[n + 5];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = r.nextInt(5) * 0.5f; // few distinct values: many ties with the target
+      }
+      for (int k = 0; k < n; k++) {
+        a[k] = r.nextInt(4) == 0;
+        b[k] = r.nextInt(9) == 0;
+        if (a[k] && r.nextBoolean()) {
+          s[3 + k] = Float.NaN; // skipped NaNs are not counted
+        }
+      }
+      s[3 + n - 1] = Float.NaN; // a kept NaN in the scalar tail or the last vector
+      a[n - 1] = false;
+      b[n - 1] = false;
+      float target = 1.0f;
+      int gt = 0;
+      int eq = 0;
+      int nan = 0;
+      for (int k = 0; k < n; k++) {
+        if (a[k] || b[k]) {
+          continue;
+        }
+        float x = s[3 + k];
+        gt += x > target ? 1 : 0;
+        eq += x == target ? 1 : 0;
+        nan += Float.isNaN(x) ? 1 : 0;
+      }
+      int[] counts = {-1, -1, -1};
+      Simd.countAboveEqual(s, 3, n, a, b, target, counts);
+      assertArrayEquals(new int[] {gt, eq, nan}, counts, "n = " + n);
+      assertEquals(1, counts[2], "n = " + n);
+    }
+  }
 }

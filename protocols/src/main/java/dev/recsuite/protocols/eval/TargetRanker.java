@@ -1,5 +1,6 @@
 package dev.recsuite.protocols.eval;
 
+import dev.recsuite.engine.ops.Simd;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.protocols.metrics.Ranking;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ final class TargetRanker {
   private final long tieSeed;
   private boolean[] isTarget = new boolean[0];
   private boolean[] excluded = new boolean[0];
+  private final int[] counts = new int[3]; // countOne: above, equal, NaN
   private int[] targetPos = new int[0];
   private float[] targetScore = new float[0];
   private int[] above = new int[0];
@@ -178,22 +180,12 @@ final class TargetRanker {
 
   /** One target: count the non-target candidates scoring above it and equal to it. */
   private void countOne(int user, float[] s, int off, int n) {
-    float target = targetScore[0];
-    int greater = 0;
-    int equal = 0;
-    boolean nan = false;
-    for (int idx = 0; idx < n; idx++) {
-      float x = s[off + idx];
-      boolean skip = excluded[idx] || isTarget[idx];
-      greater += !skip && x > target ? 1 : 0;
-      equal += !skip && x == target ? 1 : 0;
-      nan |= !skip && x != x;
-    }
-    if (nan) {
+    Simd.countAboveEqual(s, off, n, excluded, isTarget, targetScore[0], counts);
+    if (counts[2] > 0) {
       throw new IllegalStateException("scorer returned NaN for user " + user);
     }
-    above[0] = greater;
-    tie[0] = equal;
+    above[0] = counts[0];
+    tie[0] = counts[1];
   }
 
   private int countGreater(float s, int t) {
