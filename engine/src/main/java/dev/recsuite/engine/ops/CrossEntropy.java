@@ -5,8 +5,9 @@ import dev.recsuite.engine.parallel.WorkerPool;
 /**
  * Softmax cross-entropy over the last axis of logits [B, C] against one class per row, fused: the forward pass
  * keeps only each row's log-sum-exp and the backward pass recomputes e^(x - lse) in place. The composed form
- * (log-softmax into a [B, C] tensor, a [B, C] one-hot gradient, then log-softmax backward) writes and reads
- * three B x C arrays; with SASRec's all-item loss on Beauty each is 2048 x 12,102 floats (99 MB) per step.
+ * (log-softmax into a [B, C] tensor, a [B, C] one-hot gradient, then log-softmax backward) writes and reads two
+ * B x C arrays besides the logits and their gradient; with SASRec's all-item loss on Beauty each is
+ * 2,048 x 12,102 floats (99 MB) per step.
  *
  * <p>The floats are the composed form's, bit for bit: the same row max, the same {@link Simd#expShifted}
  * numerators summed in double in the same order, lse = (float) (max + log(sum)), the log-probability as the

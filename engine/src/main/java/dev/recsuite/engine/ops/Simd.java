@@ -186,10 +186,11 @@ public final class Simd {
 
   /** max of x[o .. o+n), n >= 1 (exact: a maximum does not depend on the order of comparison; NaN wins). */
   public static float max(float[] x, int o, int n) {
-    float[] v = {Float.NEGATIVE_INFINITY};
-    int k = VECTOR ? VectorKernels.max(x, o, n, v) : 0;
-    float m = v[0];
-    for (; k < n; k++) {
+    if (VECTOR && n >= VectorKernels.width()) {
+      return VectorKernels.max(x, o, n);
+    }
+    float m = Float.NEGATIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
       m = Math.max(m, x[o + k]);
     }
     return m;

@@ -14,6 +14,11 @@ final class VectorKernels {
 
   private VectorKernels() {}
 
+  /** Lanes per vector. */
+  static int width() {
+    return W;
+  }
+
   static boolean available() {
     float[] y = new float[W + 1];
     axpy(2f, new float[W + 1], 0, y, 0, W + 1);
@@ -241,16 +246,18 @@ final class VectorKernels {
     return k;
   }
 
-  static int max(float[] x, int o, int n, float[] out) {
-    int k = 0;
-    if (n >= W) {
-      FloatVector m = FloatVector.fromArray(S, x, o);
-      for (k = W; k <= n - W; k += W) {
-        m = m.max(FloatVector.fromArray(S, x, o + k));
-      }
-      out[0] = m.reduceLanes(VectorOperators.MAX);
+  /** max of x[o .. o+n), n >= W. */
+  static float max(float[] x, int o, int n) {
+    FloatVector m = FloatVector.fromArray(S, x, o);
+    int k = W;
+    for (; k <= n - W; k += W) {
+      m = m.max(FloatVector.fromArray(S, x, o + k));
     }
-    return k;
+    float r = m.reduceLanes(VectorOperators.MAX);
+    for (; k < n; k++) {
+      r = Math.max(r, x[o + k]);
+    }
+    return r;
   }
 
   static int crossEntropyBackward(float[] x, float lse, int t, float g, float[] gx, int o, int n) {
