@@ -9,8 +9,8 @@ import dev.recsuite.engine.parallel.WorkerPool;
  * B x C arrays besides the logits and their gradient; with SASRec's all-item loss on Beauty each is
  * 2,048 x 12,102 floats (99 MB) per step.
  *
- * <p>The floats are the composed form's, bit for bit: the same row max, the same {@link Simd#expShifted}
- * numerators summed in double in the same order, lse = (float) (max + log(sum)), the log-probability as the
+ * <p>The floats are the composed form's, bit for bit: the same row max and normaliser
+ * ({@link Softmax#expSum}), lse = (float) (max + log(sum)), the log-probability as the
  * float x - lse, and the gradient through {@link Simd#crossEntropyBackward}, which mirrors
  * {@link Simd#logSoftmaxBackward}. {@code CrossEntropyTest} checks this against the composed ops.
  */
@@ -27,12 +27,7 @@ public final class CrossEntropy {
       for (int r = r0; r < r1; r++) {
         int o = r * c;
         float max = Simd.max(x, o, c);
-        Simd.expShifted(x, o, max, e, 0, c);
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-          sum += e[k];
-        }
-        lse[r] = (float) (max + Math.log(sum));
+        lse[r] = (float) (max + Math.log(Softmax.expSum(x, o, c, max, e, 0)));
       }
     });
     double s = 0;

@@ -51,15 +51,8 @@ public final class Softmax {
   }
 
   private static void lastAxisRow(float[] x, int base, int n, boolean log, float[] y) {
-    float max = Float.NEGATIVE_INFINITY;
-    for (int k = 0; k < n; k++) {
-      max = Math.max(max, x[base + k]);
-    }
-    Simd.expShifted(x, base, max, y, base, n);
-    double sum = 0;
-    for (int k = 0; k < n; k++) {
-      sum += y[base + k];
-    }
+    float max = Simd.max(x, base, n);
+    double sum = expSum(x, base, n, max, y, base);
     if (log) {
       float lse = (float) (max + Math.log(sum));
       for (int k = 0; k < n; k++) {
@@ -71,6 +64,19 @@ public final class Softmax {
         y[base + k] *= inv;
       }
     }
+  }
+
+  /**
+   * Writes the numerators e[eo + k] = e^(x[o + k] - max), k < n, and returns their sum in double, in index order:
+   * the normaliser of a last-axis row, shared with {@link CrossEntropy} so both give the same floats.
+   */
+  static double expSum(float[] x, int o, int n, float max, float[] e, int eo) {
+    Simd.expShifted(x, o, max, e, eo, n);
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += e[eo + k];
+    }
+    return sum;
   }
 
   /**
