@@ -7,6 +7,7 @@ import dev.recsuite.protocols.eval.Evaluator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -57,63 +58,105 @@ public final class Trainer {
   }
 
   public TrainingResult fit(Recommender model, Evaluator validation, Listener listener) {
-    boolean hasValid = validation != null && validation.task().size() > 0;
-    if (hasValid && validation.metricNames().stream().noneMatch(m -> m.equalsIgnoreCase(cfg.validMetric()))) {
-      throw new IllegalArgumentException("selection metric " + cfg.validMetric() + " is not among the evaluated metrics "
-          + validation.metricNames());
+    return fitJointly(model, Collections.singletonList(validation), listener).get(0);
+  }
+
+  /**
+   * Trains once and selects once per validation evaluator, each with its own best epoch, patience and frozen
+   * scorer, as if each had its own training run: the training trajectory does not depend on validation (a
+   * scorer is a frozen copy and draws no training randomness), so every result equals the one a run with that
+   * evaluator alone would give. Training goes on until every selection has stopped; each curve ends where its
+   * own run would have ended. This is how one run is tested under full ranking and under sampled candidates
+   * (or under two masking rules) for the price of one training.
+   *
+   * @param validations one evaluator per selection (null or empty ones: no validation, the last epoch is used)
+   * @param listener progress of the first selection still training
+   */
+  public List<TrainingResult> fitJointly(Recommender model, List<Evaluator> validations, Listener listener) {
+    for (Evaluator v : validations) {
+      if (v != null && v.task().size() > 0 && v.metricNames().stream().noneMatch(m -> m.equalsIgnoreCase(cfg.validMetric()))) {
+        throw new IllegalArgumentException("selection metric " + cfg.validMetric() + " is not among the evaluated metrics "
+            + v.metricNames());
+      }
     }
+    List<Selection> selections = validations.stream().map(Selection::new).toList();
     if (!model.iterative()) {
-      EvaluationResult v = hasValid ? validation.evaluate(model.scorer()) : null;
-      return new TrainingResult(List.of(), -1, v, model.scorer(), "not iterative: fit on construction");
+      Scorer s = model.scorer();
+      return selections.stream().map(sel -> new TrainingResult(List.of(), -1,
+          sel.hasValid ? sel.validation.evaluate(s) : null, s, "not iterative: fit on construction")).toList();
     }
-    List<EpochRecord> curve = new ArrayList<>();
-    double best = Double.NEGATIVE_INFINITY;
-    int bestEpoch = -1;
-    EvaluationResult bestValid = null;
-    Scorer bestScorer = null;
-    int sinceBest = 0;
-    String reason = "reached " + cfg.epochs() + " epochs";
-    for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+    for (int epoch = 0; epoch < cfg.epochs() && selections.stream().anyMatch(sel -> !sel.stopped); epoch++) {
       long t0 = System.nanoTime();
       double loss = model.trainEpoch(epoch);
       double trainSec = (System.nanoTime() - t0) / 1e9;
       if (Double.isNaN(loss)) {
         throw new IllegalStateException("NaN training loss at epoch " + epoch);
       }
+      Scorer scorer = selections.stream().anyMatch(sel -> sel.hasValid && !sel.stopped) ? model.scorer() : null;
+      Listener tell = listener;
+      for (Selection sel : selections) {
+        if (!sel.stopped) {
+          sel.epochDone(epoch, loss, trainSec, scorer, tell);
+          tell = null;
+        }
+      }
+    }
+    return selections.stream().map(sel -> sel.result(model)).toList();
+  }
+
+  /** One selection's state: its curve, best epoch, patience and frozen scorer. */
+  private final class Selection {
+    final Evaluator validation;
+    final boolean hasValid;
+    final List<EpochRecord> curve = new ArrayList<>();
+    double best = Double.NEGATIVE_INFINITY;
+    int bestEpoch = -1;
+    EvaluationResult bestValid;
+    Scorer bestScorer;
+    int sinceBest;
+    boolean stopped;
+    String reason = "reached " + cfg.epochs() + " epochs";
+
+    Selection(Evaluator validation) {
+      this.validation = validation;
+      this.hasValid = validation != null && validation.task().size() > 0;
+    }
+
+    void epochDone(int epoch, double loss, double trainSec, Scorer scorer, Listener listener) {
       if (!hasValid) {
         curve.add(new EpochRecord(epoch, loss, trainSec, Double.NaN, 0));
         bestEpoch = epoch;
-        if (listener != null) {
-          listener.epochDone(curve.get(curve.size() - 1), bestEpoch, 0);
-        }
-        continue;
-      }
-      EvaluationResult v = validation.evaluate(model.scorer());
-      double value = round(v.mean(cfg.validMetric()));
-      curve.add(new EpochRecord(epoch, loss, trainSec, value, v.seconds()));
-      boolean improved = cfg.strictImprovement() ? value > best : value >= best;
-      if (improved) {
-        best = value;
-        bestEpoch = epoch;
-        bestValid = v;
-        bestScorer = model.scorer();
-        sinceBest = 0;
       } else {
-        sinceBest++;
+        EvaluationResult v = validation.evaluate(scorer);
+        double value = round(v.mean(cfg.validMetric()));
+        curve.add(new EpochRecord(epoch, loss, trainSec, value, v.seconds()));
+        boolean improved = cfg.strictImprovement() ? value > best : value >= best;
+        if (improved) {
+          best = value;
+          bestEpoch = epoch;
+          bestValid = v;
+          bestScorer = scorer;
+          sinceBest = 0;
+        } else {
+          sinceBest++;
+        }
+        if (sinceBest > cfg.stoppingStep()) {
+          reason = "early stop: " + sinceBest + " epochs without improvement of valid " + cfg.validMetric();
+          stopped = true;
+        }
       }
       if (listener != null) {
         listener.epochDone(curve.get(curve.size() - 1), bestEpoch, sinceBest);
       }
-      if (sinceBest > cfg.stoppingStep()) {
-        reason = "early stop: " + sinceBest + " epochs without improvement of valid " + cfg.validMetric();
-        break;
+    }
+
+    TrainingResult result(Recommender model) {
+      if (!hasValid) {
+        bestScorer = model.scorer();
+        reason = "no validation set: trained " + cfg.epochs() + " epochs, last used";
       }
+      return new TrainingResult(List.copyOf(curve), bestEpoch, bestValid, bestScorer, reason);
     }
-    if (!hasValid) {
-      bestScorer = model.scorer();
-      reason = "no validation set: trained " + cfg.epochs() + " epochs, last used";
-    }
-    return new TrainingResult(List.copyOf(curve), bestEpoch, bestValid, bestScorer, reason);
   }
 
   double round(double v) {

@@ -67,12 +67,17 @@ class TrainerTest {
   static final int USERS = 10000;
 
   static Evaluator validation() {
-    int[] users = new int[USERS];
-    int[][] targets = new int[USERS][];
-    int[][] none = new int[USERS][0];
-    for (int u = 0; u < USERS; u++) {
-      users[u] = u;
-      targets[u] = new int[] {0};
+    return validation(USERS);
+  }
+
+  /** Validation over users {@code 0 .. n-1}: HR@1 = min(hits, n) / n. */
+  static Evaluator validation(int n) {
+    int[] users = new int[n];
+    int[][] targets = new int[n][];
+    int[][] none = new int[n][0];
+    for (int k = 0; k < n; k++) {
+      users[k] = k;
+      targets[k] = new int[] {0};
     }
     return new Evaluator(new EvalTask("valid", 2, users, none, targets, none, null, 0, "test", null),
         MetricSet.standard(new int[] {1}), TiePolicy.PESSIMISTIC, 0, 4096);
@@ -144,5 +149,37 @@ class TrainerTest {
     TrainingResult r = new Trainer(new Trainer.Config(10, 2, "HR@1", 4, true)).fit(fixed, validation(), null);
     assertEquals(0, r.epochs().size());
     assertEquals(0.5, r.bestValid().mean("HR@1"), 1e-12);
+  }
+
+  /**
+   * Two selections over one training: each must equal the run it would have had alone (best epoch, curve,
+   * frozen scorer, reason), and training must go on until the later one stops.
+   */
+  @Test
+  void eachSelectionOfAJointRunEqualsItsRunAlone() {
+    // users 0..2999 see min(hits, 3000) / 3000: 0.33 0.67 1 1 1 1 -> best epoch 2, stop at epoch 5 (patience 2)
+    // all users: best at epoch 6 (0.55), stop at epoch 9
+    double[] script = {0.10, 0.20, 0.35, 0.40, 0.45, 0.50, 0.55, 0.54, 0.53, 0.52, 0.51, 0.50};
+    Trainer t = new Trainer(new Trainer.Config(100, 2, "HR@1", 4, true));
+    Scripted joint = new Scripted(script);
+    var both = t.fitJointly(joint, java.util.List.of(validation(3000), validation(USERS)), null);
+    assertEquals(9, joint.epoch); // trained until the second selection stopped
+    TrainingResult[] alone = {t.fit(new Scripted(script), validation(3000), null),
+        t.fit(new Scripted(script), validation(USERS), null)};
+    assertEquals(2, alone[0].bestEpoch());
+    assertEquals(6, alone[1].bestEpoch());
+    assertEquals(6, both.get(0).epochs().size());
+    for (int k = 0; k < 2; k++) {
+      TrainingResult j = both.get(k);
+      assertEquals(alone[k].bestEpoch(), j.bestEpoch());
+      assertEquals(alone[k].stopReason(), j.stopReason());
+      assertEquals(alone[k].bestScorer().toString(), j.bestScorer().toString());
+      assertEquals(alone[k].bestValid().mean("HR@1"), j.bestValid().mean("HR@1"), 0);
+      assertEquals(alone[k].epochs().size(), j.epochs().size());
+      for (int e = 0; e < j.epochs().size(); e++) {
+        assertEquals(alone[k].epochs().get(e).validMetric(), j.epochs().get(e).validMetric(), 0);
+        assertEquals(alone[k].epochs().get(e).loss(), j.epochs().get(e).loss(), 0);
+      }
+    }
   }
 }

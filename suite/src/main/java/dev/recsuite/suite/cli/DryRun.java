@@ -31,7 +31,11 @@ final class DryRun {
         out.printf(Locale.ROOT, "  then %d seed(s) with the configuration chosen by %s%n", g.seeds().size(), g.rule().key());
       } else {
         String cfg = g.points().get(0).label();
-        line(exec.runId(g.fixedSpec(u.seeds().get(0))), g.label() + " seed " + u.seeds().get(0) + (cfg.isEmpty() ? "" : " " + cfg));
+        long seed = u.seeds().get(0);
+        for (int k = 0; k < g.evals().size(); k++) {
+          line(exec.runId(g.fixedSpecs(seed).get(k)), g.label(g.evals().get(k)) + " seed " + seed + (cfg.isEmpty() ? "" : " " + cfg)
+              + (k > 0 ? " (same training as the line above)" : ""));
+        }
       }
     }
     out.flush();

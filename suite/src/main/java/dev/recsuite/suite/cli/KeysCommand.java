@@ -34,6 +34,8 @@ public final class KeysCommand implements Runnable {
     out.println("  selection: " + String.join(" | ", Selection.keys()) + " (default " + Selection.VALIDATION.key() + ")");
     out.println("  unavailable: fail | skip (default fail; skip reports cells whose data is missing or lacks what the "
         + "protocol or model needs as not run)");
+    out.println("  evaluations: NAME to overrides of evaluation (optional); each trained model is evaluated under every "
+        + "one, with its own early stopping, one training per seed");
     out.println("layers, lowest first: suite defaults < configs/datasets/NAME.yaml < model defaults < experiment file < --set");
     section(out, "training", RecordBinder.values(Trainer.Config.defaults()));
     section(out, "evaluation", RecordBinder.values(EvalSettings.defaults()));

@@ -31,11 +31,21 @@ public final class ConfigResolver {
   public record ProtocolChoice(SplitProtocol protocol, Map<String, String> origins) {}
 
   /**
+   * One evaluation of the experiment: the {@code evaluation} section, or one entry of {@code evaluations}
+   * (its overrides on top of that section).
+   *
+   * @param name the entry's name, "" for the plain {@code evaluation} section
+   * @param origins {@code evaluation.*} keys to their origins
+   */
+  public record EvalChoice(String name, EvalSettings settings, Map<String, String> origins) {}
+
+  /**
    * Everything an experiment runs on one dataset.
    *
-   * @param origins {@code training.*} and {@code evaluation.*} keys to their origins
+   * @param evals the evaluations every trained model gets (one unless the experiment lists {@code evaluations})
+   * @param origins {@code training.*} keys to their origins
    */
-  public record Resolved(Trainer.Config training, EvalSettings eval, Map<String, String> origins,
+  public record Resolved(Trainer.Config training, List<EvalChoice> evals, Map<String, String> origins,
       Map<String, ProtocolChoice> protocols, Map<String, List<ModelPoint>> models) {}
 
   public static Resolved resolve(Experiment exp, Optional<ConfigNode.Mapping> datasetLayer) {
@@ -43,13 +53,15 @@ public final class ConfigResolver {
     var training = RecordBinder.bind(Trainer.Config.class, Trainer.Config.defaults(),
         Location.of(Location.Layer.SUITE, "Trainer.Config.defaults()"),
         Arrays.asList(sub(dl, "training"), exp.section("training").orElse(null)), "training");
-    var eval = RecordBinder.bind(EvalSettings.class, EvalSettings.defaults(),
-        Location.of(Location.Layer.SUITE, "EvalSettings.defaults()"),
-        Arrays.asList(sub(dl, "evaluation"), exp.section("evaluation").orElse(null)), "evaluation");
-    checkValidMetric(training.value(), eval.value(), dl, exp);
+    List<EvalChoice> evals = new ArrayList<>();
+    var named = exp.evaluations();
+    if (named.isEmpty()) {
+      evals.add(eval("", null, training.value(), dl, exp));
+    } else {
+      named.get().entries().forEach((name, e) -> evals.add(eval(name, (ConfigNode.Mapping) e.value(), training.value(), dl, exp)));
+    }
     Map<String, String> origins = new LinkedHashMap<>();
     training.origins().forEach((k, v) -> origins.put("training." + k, v));
-    eval.origins().forEach((k, v) -> origins.put("evaluation." + k, v));
 
     Map<String, ProtocolChoice> protocols = new LinkedHashMap<>();
     for (var e : exp.protocols().entries().entrySet()) {
@@ -60,7 +72,19 @@ public final class ConfigResolver {
     for (var e : exp.models().entries().entrySet()) {
       models.put(e.getKey(), points(ModelRegistry.get(e.getKey()), (ConfigNode.Mapping) e.getValue().value()));
     }
-    return new Resolved(training.value(), eval.value(), origins, protocols, models);
+    return new Resolved(training.value(), List.copyOf(evals), origins, protocols, models);
+  }
+
+  private static EvalChoice eval(String name, ConfigNode.Mapping overrides, Trainer.Config training,
+      ConfigNode.Mapping dl, Experiment exp) {
+    var bound = RecordBinder.bind(EvalSettings.class, EvalSettings.defaults(),
+        Location.of(Location.Layer.SUITE, "EvalSettings.defaults()"),
+        Arrays.asList(sub(dl, "evaluation"), exp.section("evaluation").orElse(null), overrides),
+        name.isEmpty() ? "evaluation" : "evaluations." + name);
+    checkValidMetric(training, bound.value(), dl, exp);
+    Map<String, String> origins = new LinkedHashMap<>();
+    bound.origins().forEach((k, v) -> origins.put("evaluation." + k, v));
+    return new EvalChoice(name, bound.value(), origins);
   }
 
   private static <P extends Record & SplitProtocol> ProtocolChoice protocol(ProtocolRegistry.Entry<P> entry,

@@ -41,7 +41,15 @@ public record Experiment(String name, String source, String sha256, List<String>
     return (ConfigNode.Mapping) document.get("models").orElseThrow();
   }
 
-  /** The {@code training} or {@code evaluation} section, if given. */
+  /**
+   * {@code evaluations}, if given: name to overrides of the {@code evaluation} section. Every trained model is
+   * evaluated under each (one training per seed serves all of them; see {@code Trainer.fitJointly}).
+   */
+  public Optional<ConfigNode.Mapping> evaluations() {
+    return section("evaluations");
+  }
+
+  /** The {@code training}, {@code evaluation} or {@code evaluations} section, if given. */
   public Optional<ConfigNode.Mapping> section(String key) {
     return document.get(key).map(n -> (ConfigNode.Mapping) n);
   }

@@ -31,7 +31,7 @@ public final class ExperimentLoader {
   public static final String BUILT_IN = "built-in default experiment";
   static final String BUILT_IN_RESOURCE = "default-experiment.yaml";
   public static final List<String> KEYS = List.of("name", "description", "datasets", "protocols", "models", "seeds",
-      "selection", "unavailable", "training", "evaluation");
+      "selection", "unavailable", "training", "evaluation", "evaluations");
   /** Seeds when the file gives none: five, as the issue asks; 999 first (MMRec's default seed). */
   public static final int DEFAULT_SEED_COUNT = 5;
   public static final long FIRST_SEED = 999;
@@ -106,6 +106,7 @@ public final class ExperimentLoader {
         case "protocols" -> namedSections(value, "protocols", this::protocolName);
         case "models" -> namedSections(value, "models", ExperimentLoader::modelName);
         case "training", "evaluation" -> section(value, key);
+        case "evaluations" -> namedSections(value, "evaluations", ExperimentLoader::evaluationName);
         default -> value;
       };
       out = out.with(key, new ConfigNode.Mapping.Entry(e.getValue().keyLocation(), fixed));
@@ -133,6 +134,14 @@ public final class ExperimentLoader {
     if (!ProtocolRegistry.names().contains(name)) {
       throw new ConfigException(at, "unknown protocol '" + name + "'" + NearestName.hint(name, ProtocolRegistry.names())
           + " (known: " + String.join(", ", ProtocolRegistry.names()) + ")");
+    }
+    return name;
+  }
+
+  /** Evaluation names label runs and report columns: letters, digits, '-', '_' and '.'. */
+  private static String evaluationName(String name, Location at) {
+    if (!name.matches("[A-Za-z0-9._-]+")) {
+      throw new ConfigException(at, "evaluations: name '" + name + "' may use only letters, digits, '-', '_' and '.'");
     }
     return name;
   }

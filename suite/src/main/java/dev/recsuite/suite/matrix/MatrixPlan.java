@@ -22,7 +22,7 @@ public record MatrixPlan(Experiment experiment, List<Group> groups) {
    */
   public record Unit(Group group, List<Long> seeds) {
     public int runs() {
-      return group.hasGrid() ? group.runs() : seeds.size();
+      return group.hasGrid() ? group.runs() : seeds.size() * group.evals().size();
     }
   }
 
@@ -35,8 +35,15 @@ public record MatrixPlan(Experiment experiment, List<Group> groups) {
         Map<String, String> origins = new LinkedHashMap<>(r.origins());
         origins.putAll(p.getValue().origins());
         for (var m : r.models().entrySet()) {
-          groups.add(new Group(dataset, p.getKey(), p.getValue().protocol(), m.getKey(), m.getValue(), exp.seeds(),
-              exp.selection(), r.training(), r.eval(), origins));
+          if (m.getValue().size() > 1) { // a grid selects per evaluation, so each evaluation is its own group
+            for (var e : r.evals()) {
+              groups.add(new Group(dataset, p.getKey(), p.getValue().protocol(), m.getKey(), m.getValue(), exp.seeds(),
+                  exp.selection(), r.training(), List.of(e), origins));
+            }
+          } else {
+            groups.add(new Group(dataset, p.getKey(), p.getValue().protocol(), m.getKey(), m.getValue(), exp.seeds(),
+                exp.selection(), r.training(), r.evals(), origins));
+          }
         }
       }
     }

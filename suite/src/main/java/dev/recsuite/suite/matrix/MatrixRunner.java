@@ -92,13 +92,7 @@ public final class MatrixRunner {
       if (u.group().hasGrid()) {
         runGrid(u.group(), finals, failures);
       } else {
-        RunSpec spec = u.group().fixedSpec(u.seeds().get(0));
-        try {
-          finals.add(obtain(spec, ""));
-        } catch (RuntimeException e) {
-          failOrSkip(failures, u.group().label() + " seed " + spec.seed(), e);
-          progress.dropped(spec.model(), 1);
-        }
+        runFixed(u.group(), u.seeds().get(0), finals, failures);
       }
     }
     return new Outcome(finals, failures, List.copyOf(notRun), computed, progress.done() - computed);
@@ -172,6 +166,55 @@ public final class MatrixRunner {
       } catch (RuntimeException e) {
         failOrSkip(failures, g.label() + " seed " + seed, e);
         progress.dropped(g.model(), seed == g.seeds().get(0) ? 0 : 1);
+      }
+    }
+  }
+
+  /** One seed of a fixed configuration: one training for all of the group's evaluations not yet in the store. */
+  private void runFixed(Group g, long seed, List<RunRecord> finals, List<String> failures) {
+    List<RunSpec> specs = g.fixedSpecs(seed);
+    List<RunSpec> missing = new ArrayList<>();
+    List<String> missingLabels = new ArrayList<>();
+    RunRecord[] got = new RunRecord[specs.size()];
+    for (int k = 0; k < specs.size(); k++) {
+      RunSpec spec = specs.get(k);
+      String id = exec.runId(spec);
+      String label = g.label(g.evals().get(k)) + " seed " + seed;
+      if (!force && store.contains(id)) {
+        got[k] = store.read(id);
+        progress.reused(spec.model());
+        out.printf(Locale.ROOT, "[%d/%d] %s: in the store, %s%n", progress.done(), progress.total(), label, id);
+        out.flush();
+      } else {
+        missing.add(spec);
+        missingLabels.add(label);
+      }
+    }
+    if (!missing.isEmpty()) {
+      try {
+        long t0 = System.nanoTime();
+        List<RunRecord> made = exec.executeJointly(missing, experiment, String.format(Locale.ROOT, "[%d/%d] %s %s s%d",
+            progress.done() + 1, progress.total(), g.model(), g.protocolName(), seed));
+        double seconds = (System.nanoTime() - t0) / 1e9 / made.size();
+        for (int k = 0, m = 0; k < got.length; k++) {
+          if (got[k] == null) {
+            got[k] = made.get(m);
+            store.write(got[k]);
+            computed++;
+            progress.computed(g.model(), seconds);
+            report(got[k], missingLabels.get(m++));
+          }
+        }
+        out.println("  " + progress.line());
+        out.flush();
+      } catch (RuntimeException e) {
+        failOrSkip(failures, g.label() + " seed " + seed, e);
+        progress.dropped(g.model(), missing.size());
+      }
+    }
+    for (RunRecord r : got) {
+      if (r != null) {
+        finals.add(r);
       }
     }
   }

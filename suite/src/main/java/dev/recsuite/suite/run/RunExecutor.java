@@ -18,6 +18,7 @@ import dev.recsuite.suite.experiment.EvalSettings;
 import dev.recsuite.suite.experiment.RecordBinder;
 import dev.recsuite.suite.registry.ModelRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Runs one {@link RunSpec}: load and verify the dataset, split and audit it, build the model from its config,
  * train with early stopping on validation, test the scorer of the best validation epoch, and assemble the
- * {@link RunRecord}. Datasets, splits and evaluation tasks are cached, so every model of a matrix sees
+ * {@link RunRecord} (specs that differ only in evaluation share one training). Datasets, splits and evaluation tasks are cached, so every model of a matrix sees
  * exactly the same split and candidates.
  */
 public final class RunExecutor {
@@ -87,38 +88,75 @@ public final class RunExecutor {
 
   /** Runs and records one spec; {@code taskName} labels its progress bar. */
   public RunRecord execute(RunSpec spec, RunRecord.ExperimentRef experiment, String taskName) {
+    return executeJointly(List.of(spec), experiment, taskName).get(0);
+  }
+
+  /**
+   * Runs specs that differ only in their evaluation with one training ({@link Trainer#fitJointly}): each
+   * evaluation selects its own best epoch on its own validation, and each record equals the one its spec would
+   * get alone, except timings (the wall time and peak memory are the shared process's) and
+   * {@code training.shared_with}.
+   */
+  public List<RunRecord> executeJointly(List<RunSpec> specs, RunRecord.ExperimentRef experiment, String taskName) {
+    RunSpec first = specs.get(0);
+    for (RunSpec s : specs) {
+      if (!s.dataset().equals(first.dataset()) || !s.protocol().equals(first.protocol()) || !s.model().equals(first.model())
+          || !s.config().equals(first.config()) || s.seed() != first.seed() || !s.training().equals(first.training())
+          || !s.purpose().equals(first.purpose())) {
+        throw new IllegalArgumentException("runs trained together must differ only in their evaluation: " + first.model()
+            + " seed " + first.seed() + " vs " + s.model() + " seed " + s.seed());
+      }
+    }
     long t0 = System.nanoTime();
     String started = Instant.now().toString();
-    Dataset d = dataset(spec.dataset());
-    Split split = split(spec.dataset(), spec.protocol());
-    String id = runId(spec);
-    EvalSettings e = spec.eval();
-    EvalTask validTask = task(split, EvalTasks.Phase.VALID, e);
-    EvalTask testTask = task(split, EvalTasks.Phase.TEST, e);
-    var metrics = MetricSet.standard(e.ks());
-    Evaluator validEval = new Evaluator(validTask, metrics, e.ties(), spec.seed(), e.batchSize());
-    Evaluator testEval = new Evaluator(testTask, metrics, e.ties(), spec.seed(), e.batchSize());
-    ModelSpec<?> ms = ModelRegistry.get(spec.model());
+    Dataset d = dataset(first.dataset());
+    Split split = split(first.dataset(), first.protocol());
+    List<String> ids = specs.stream().map(this::runId).toList();
+    List<Evaluator> validEvals = new ArrayList<>();
+    for (RunSpec s : specs) {
+      EvalSettings e = s.eval();
+      validEvals.add(new Evaluator(task(split, EvalTasks.Phase.VALID, e), MetricSet.standard(e.ks()), e.ties(), s.seed(),
+          e.batchSize()));
+    }
+    ModelSpec<?> ms = ModelRegistry.get(first.model());
     TrainView view = TrainView.of(split);
     boolean rssReset = Efficiency.Peaks.start();
-    Recommender model = create(ms, spec.config(), view, spec.seed());
-    TrainingResult tr;
-    try (ProgressBar bar = progress && model.iterative() ? bar(taskName, spec.training().epochs()) : null) {
-      tr = new Trainer(spec.training()).fit(model, validEval, (rec, best, since) -> {
+    Recommender model = create(ms, first.config(), view, first.seed());
+    List<TrainingResult> trained;
+    try (ProgressBar bar = progress && model.iterative() ? bar(taskName, first.training().epochs()) : null) {
+      trained = new Trainer(first.training()).fitJointly(model, validEvals, (rec, best, since) -> {
         if (bar != null) {
           bar.step();
           bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f valid %s %.4f best@%d", rec.loss(),
-              spec.training().validMetric(), rec.validMetric(), best + 1));
+              first.training().validMetric(), rec.validMetric(), best + 1));
         }
       });
     } catch (IllegalStateException ex) {
-      throw new IllegalStateException(ex.getMessage() + " (model " + spec.model() + ", seed " + spec.seed() + ", dataset "
-          + spec.dataset() + ", protocol " + split.protocol() + ")", ex);
+      throw new IllegalStateException(ex.getMessage() + " (model " + first.model() + ", seed " + first.seed() + ", dataset "
+          + first.dataset() + ", protocol " + split.protocol() + ")", ex);
     }
-    EvaluationResult test = testEval.evaluate(tr.bestScorer());
-    Efficiency.Peaks peaks = Efficiency.Peaks.read(rssReset);
-    Efficiency eff = Efficiency.of(tr.epochs(), test.seconds(), test.users().length, model.parameterCount(), peaks,
-        (System.nanoTime() - t0) / 1e9);
+    List<RunRecord> out = new ArrayList<>();
+    for (int k = 0; k < specs.size(); k++) {
+      RunSpec spec = specs.get(k);
+      EvalSettings e = spec.eval();
+      EvalTask testTask = task(split, EvalTasks.Phase.TEST, e);
+      TrainingResult tr = trained.get(k);
+      EvaluationResult test = new Evaluator(testTask, MetricSet.standard(e.ks()), e.ties(), spec.seed(), e.batchSize())
+          .evaluate(tr.bestScorer());
+      Efficiency.Peaks peaks = Efficiency.Peaks.read(rssReset);
+      Efficiency eff = Efficiency.of(tr.epochs(), test.seconds(), test.users().length, model.parameterCount(), peaks,
+          (System.nanoTime() - t0) / 1e9);
+      List<String> others = new ArrayList<>(ids);
+      others.remove(k);
+      out.add(record(spec, ids.get(k), ms, d, split, testTask, tr, test, eff, others, experiment, started));
+    }
+    return out;
+  }
+
+  private RunRecord record(RunSpec spec, String id, ModelSpec<?> ms, Dataset d, Split split, EvalTask testTask,
+      TrainingResult tr, EvaluationResult test, Efficiency eff, List<String> sharedWith, RunRecord.ExperimentRef experiment,
+      String started) {
+    EvalSettings e = spec.eval();
     Map<String, Double> validMeans = tr.bestValid() == null ? Map.of() : means(tr.bestValid());
     Map<String, String> perUser = new LinkedHashMap<>();
     for (int m = 0; m < test.metrics().size(); m++) {
@@ -138,8 +176,8 @@ public final class RunExecutor {
         new RunRecord.DatasetInfo(d.name(), d.contentSha256(), d.nUsers(), d.nItems(), d.nInteractions(), files),
         new RunRecord.ProtocolInfo(split.protocol(), new TreeMap<>(split.params()), split.fingerprint(), split.audit()),
         new RunRecord.EvaluationInfo(e.mode(), testTask.rule(), testTask.candidatesSha256()),
-        new RunRecord.TrainingInfo(tr.epochs(), tr.bestEpoch(), tr.stopReason()), validMeans, testInfo, eff,
-        Provenance.capture(repo.home(), started, Instant.now().toString()));
+        new RunRecord.TrainingInfo(tr.epochs(), tr.bestEpoch(), tr.stopReason(), List.copyOf(sharedWith)), validMeans,
+        testInfo, eff, Provenance.capture(repo.home(), started, Instant.now().toString()));
   }
 
   @SuppressWarnings("unchecked")

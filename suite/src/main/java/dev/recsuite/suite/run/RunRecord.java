@@ -64,8 +64,13 @@ public record RunRecord(int schema, String id, String model, long seed, Effectiv
    */
   public record EvaluationInfo(String mode, String rule, String candidatesSha256) {}
 
-  /** @param bestEpoch 0-based; -1 for a model fit on construction */
-  public record TrainingInfo(List<EpochRecord> epochs, int bestEpoch, String stopReason) {}
+  /**
+   * @param bestEpoch 0-based; -1 for a model fit on construction
+   * @param sharedWith the runs of the same training evaluated under the experiment's other {@code evaluations}
+   *     (empty, or absent in older records, when the run trained alone); the curve is this run's own, and its
+   *     efficiency wall time and peak memory are the shared process's
+   */
+  public record TrainingInfo(List<EpochRecord> epochs, int bestEpoch, String stopReason, List<String> sharedWith) {}
 
   /**
    * @param perUserUsers the evaluated users, {@link PerUserCodec}-encoded

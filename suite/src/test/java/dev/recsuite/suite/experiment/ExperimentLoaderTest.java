@@ -145,4 +145,25 @@ class ExperimentLoaderTest {
     assertEquals(List.of("MostPop", "BPR"), List.copyOf(e.models().entries().keySet()));
     assertEquals(List.of(999L), e.seeds());
   }
+
+  @Test
+  void evaluationsOverrideTheEvaluationSectionEachWithItsOrigin() {
+    Experiment e = parse(MINIMAL + "evaluation: {negatives: 50, ks: [10]}\ntraining: {valid_metric: NDCG@10}\n"
+        + "evaluations:\n  full: {}\n  uni-50: {mode: sampled}\n", "evaluations.uni-50.sampling=popularity");
+    var evals = ConfigResolver.resolve(e, Optional.empty()).evals();
+    assertEquals(List.of("full", "uni-50"), evals.stream().map(ConfigResolver.EvalChoice::name).toList());
+    assertEquals("full", evals.get(0).settings().mode());
+    assertEquals("sampled", evals.get(1).settings().mode());
+    assertEquals(50, evals.get(1).settings().negatives()); // inherited from the evaluation section
+    assertEquals("experiments/x.yaml:4", evals.get(1).origins().get("evaluation.negatives").replace("experiment: ", ""));
+    assertEquals("experiments/x.yaml:8", evals.get(1).origins().get("evaluation.mode").replace("experiment: ", ""));
+    assertEquals("cli: --set evaluations.uni-50.sampling=popularity", evals.get(1).origins().get("evaluation.sampling"));
+    assertEquals("suite: EvalSettings.defaults()", evals.get(0).origins().get("evaluation.sampling"));
+
+    Experiment typo = parse(MINIMAL + "evaluations:\n  uni-100: {mdoe: sampled}\n");
+    assertEquals("experiments/x.yaml:5: unknown key 'evaluations.uni-100.mdoe'; did you mean 'mode'?",
+        assertThrows(ConfigException.class, () -> ConfigResolver.resolve(typo, Optional.empty())).getMessage());
+    assertEquals("experiments/x.yaml:5: evaluations: name 'uni 100' may use only letters, digits, '-', '_' and '.'",
+        assertThrows(ConfigException.class, () -> parse(MINIMAL + "evaluations:\n  uni 100: {}\n")).getMessage());
+  }
 }

@@ -53,7 +53,7 @@ class LayeringTest {
     assertEquals("dataset: configs/datasets/synthetic-mm.yaml:4", r.origins().get("training.metric_decimals"));
     assertEquals("Recall@20", r.training().validMetric());
     assertEquals("suite: Trainer.Config.defaults()", r.origins().get("training.valid_metric"));
-    assertEquals("suite: EvalSettings.defaults()", r.origins().get("evaluation.ties"));
+    assertEquals("suite: EvalSettings.defaults()", r.evals().get(0).origins().get("evaluation.ties"));
 
     var p = r.protocols().get("temporal-ratio");
     assertEquals(new TemporalRatioSplit(0.8, 0.1, 0.1), p.protocol());

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.recsuite.suite.experiment.ConfigResolver.EvalChoice;
 import dev.recsuite.suite.experiment.ConfigResolver.ModelPoint;
+import dev.recsuite.suite.experiment.EvalSettings;
 import dev.recsuite.suite.experiment.Selection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +16,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShardTest {
+  /** One instance: EvalSettings holds an array, so two equal settings are not equal records. */
+  private static final List<EvalChoice> EVALS = List.of(new EvalChoice("", EvalSettings.defaults(), Map.of()));
+
   private static Group group(String model, int points, int seeds) {
     List<ModelPoint> ps = new ArrayList<>();
     for (int k = 0; k < points; k++) {
@@ -23,7 +28,7 @@ class ShardTest {
     for (int s = 0; s < seeds; s++) {
       ss.add(999L + s);
     }
-    return new Group("synthetic-mm", "leave-one-out", null, model, ps, ss, Selection.VALIDATION, null, null, Map.of());
+    return new Group("synthetic-mm", "leave-one-out", null, model, ps, ss, Selection.VALIDATION, null, EVALS, Map.of());
   }
 
   private static List<MatrixPlan.Unit> units() {
