@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.recsuite.suite.cli.RecSuite;
 import dev.recsuite.suite.run.RunRecord;
 import dev.recsuite.suite.store.RunStore;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,12 +84,8 @@ class JointEvaluationTest {
   private String run(String experiment, Path store, String... extra) throws IOException {
     Path file = Files.createTempFile(tmp, "exp", ".yaml");
     Files.writeString(file, experiment);
-    List<String> args = new ArrayList<>(List.of("run", file.toString(), "--no-progress", "--store", store.toString()));
+    List<String> args = new ArrayList<>(List.of("--store", store.toString()));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = RecSuite.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-    assertEquals(0, code, out + "\n" + err);
-    return out.toString();
+    return MatrixResumeTest.runMatrix(file, args.toArray(String[]::new));
   }
 }

@@ -60,6 +60,11 @@ class MatrixResumeTest {
   }
 
   private static String run(String... extra) {
+    return runMatrix(experiment, extra);
+  }
+
+  /** {@code recsuite run EXPERIMENT --no-progress EXTRA...}, which must succeed; returns its output. */
+  static String runMatrix(Path experiment, String... extra) {
     List<String> args = new ArrayList<>(List.of("run", experiment.toString(), "--no-progress"));
     args.addAll(List.of(extra));
     StringWriter out = new StringWriter();
