@@ -32,8 +32,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Runs one {@link RunSpec}: load and verify the dataset, split and audit it, build the model from its config,
  * train with early stopping on validation, test the scorer of the best validation epoch, and assemble the
- * {@link RunRecord} (specs that differ only in evaluation share one training). Datasets, splits and evaluation tasks are cached, so every model of a matrix sees
- * exactly the same split and candidates.
+ * {@link RunRecord}; specs that differ only in their evaluation share one training. Datasets, splits and
+ * evaluation tasks are cached, so every model of a matrix sees exactly the same split and candidates.
  */
 public final class RunExecutor {
   /** Bumped when a change makes stored results incomparable; part of every run id. */
