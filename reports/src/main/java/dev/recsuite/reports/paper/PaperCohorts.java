@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Finds the suite's runs behind a paper's (dataset, model) under a protocol, through the paper's mapping. When
- * several systems match (the same model chosen on validation and by test score, or under several evaluation
- * rules), the one chosen on validation with the most seeds is used; the lookup says why nothing matched otherwise.
+ * several systems match (the same model chosen on validation and by test score, under several evaluation rules,
+ * or with configurations from several experiments in one store), the one chosen on validation with the most seeds
+ * is used, and the cell's detail names it; the lookup says why nothing matched otherwise.
  */
 public final class PaperCohorts {
   private final PaperSpec paper;
@@ -38,7 +39,8 @@ public final class PaperCohorts {
     }
     List<Cohort> found = index.find(dataset, protocol, paper.evaluationMode(), m.model(), m.variant());
     Optional<Cohort> best = found.stream().min(Comparator.comparing((Cohort c) -> c.system().testSelected())
-        .thenComparing(Comparator.comparingInt(Cohort::size).reversed()));
+        .thenComparing(Comparator.comparingInt(Cohort::size).reversed())
+        .thenComparing(c -> !c.system().variant().equals(m.variant())));
     String system = m.variant().isEmpty() ? m.model() : m.model() + " (" + m.variant() + ")";
     return best.map(Lookup::of).orElseGet(() -> Lookup.missing("not run: no " + paper.evaluationMode()
         + "-ranking runs of " + system + " on " + dataset + " under " + protocol));

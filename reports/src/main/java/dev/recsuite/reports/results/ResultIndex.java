@@ -65,17 +65,28 @@ public final class ResultIndex {
         .filter(s -> s.dataset().equals(dataset) && s.protocol().equals(protocol) && s.mode().equals(mode)).toList();
   }
 
-  /** The cohorts of {@code model} with {@code variant} in the settings of one dataset, protocol and mode. */
+  /**
+   * The cohorts of {@code model} with the declared {@code variant} in the settings of one dataset, protocol and
+   * mode. A system's variant may carry the keys that tell apart configurations of the same model in one store
+   * ({@code "evaluation.ks=[10, 20], training.stopping_step=10"}, or {@code "corrected, reg_weight=0.1"}); those
+   * systems are still the model (or its declared variant), so a paper's cell finds them.
+   */
   public List<Cohort> find(String dataset, String protocol, String mode, String model, String variant) {
     List<Cohort> out = new ArrayList<>();
     for (Setting s : settings(dataset, protocol, mode)) {
       for (Cohort c : bySetting.get(s)) {
-        if (c.system().model().equals(model) && c.system().variant().equals(variant)) {
+        if (c.system().model().equals(model) && declaredVariant(c.system().variant()).equals(variant)) {
           out.add(c);
         }
       }
     }
     return out;
+  }
+
+  /** The {@code variant} key of a system's variant text: its first part unless that is a {@code key=value}. */
+  static String declaredVariant(String variant) {
+    String first = variant.split(", ", 2)[0];
+    return first.contains("=") ? "" : first;
   }
 
   /** The one cohort of a system in a setting, if it ran. */

@@ -58,4 +58,24 @@ class ResultIndexTest {
     assertEquals(List.of("Recall@5", "Recall@20", "NDCG@10", "HR@10", "MRR", "Foo"),
         MetricNames.sorted(List.of("MRR", "Foo", "HR@10", "NDCG@10", "Recall@20", "Recall@5")));
   }
+
+  /** Configurations from two experiments in one store are told apart by their differing keys, yet both are BPR. */
+  @Test
+  void findMatchesTheDeclaredVariantThroughTheDisambiguatingKeys() {
+    ResultIndex index = ResultIndex.of(List.of(
+        variantRun("a", "evaluation.ks=[10, 20], training.stopping_step=10", 1),
+        variantRun("b", "evaluation.ks=[10, 20, 50], training.stopping_step=20", 1),
+        variantRun("c", "corrected, reg_weight=0.1", 1), variantRun("d", "corrected", 2)));
+    assertEquals(List.of("evaluation.ks=[10, 20, 50], training.stopping_step=20",
+        "evaluation.ks=[10, 20], training.stopping_step=10"),
+        index.find("d", "loo", "full", "M", "").stream().map(c -> c.system().variant()).sorted().toList());
+    assertEquals(List.of("corrected", "corrected, reg_weight=0.1"),
+        index.find("d", "loo", "full", "M", "corrected").stream().map(c -> c.system().variant()).sorted().toList());
+    assertTrue(index.find("d", "loo", "full", "M", "evaluation.ks=[10").isEmpty());
+  }
+
+  private static RunSummary variantRun(String id, String variant, long seed) {
+    return new RunSummary(id, "d", "loo", new RunSummary.Evaluation("full", "masked", null), "M", variant, "",
+        RunSummary.Role.BASELINE, seed, "fixed", Map.of("Recall@10", 0.1), null, null, null, null, null);
+  }
 }
