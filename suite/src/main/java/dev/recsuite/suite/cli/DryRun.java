@@ -32,8 +32,9 @@ final class DryRun {
       } else {
         String cfg = g.points().get(0).label();
         long seed = u.seeds().get(0);
-        for (int k = 0; k < g.evals().size(); k++) {
-          line(exec.runId(g.fixedSpecs(seed).get(k)), g.label(g.evals().get(k)) + " seed " + seed + (cfg.isEmpty() ? "" : " " + cfg)
+        var specs = g.fixedSpecs(seed);
+        for (int k = 0; k < specs.size(); k++) {
+          line(exec.runId(specs.get(k)), g.label(g.evals().get(k)) + " seed " + seed + (cfg.isEmpty() ? "" : " " + cfg)
               + (k > 0 ? " (same training as the line above)" : ""));
         }
       }

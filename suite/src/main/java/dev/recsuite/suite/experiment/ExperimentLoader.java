@@ -138,7 +138,7 @@ public final class ExperimentLoader {
     return name;
   }
 
-  /** Evaluation names label runs and report columns: letters, digits, '-', '_' and '.'. */
+  /** Evaluation names label runs in the matrix's output and --dry-run: letters, digits, '-', '_' and '.'. */
   private static String evaluationName(String name, Location at) {
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new ConfigException(at, "evaluations: name '" + name + "' may use only letters, digits, '-', '_' and '.'");

@@ -2,6 +2,7 @@ package dev.recsuite.suite.matrix;
 
 import dev.recsuite.suite.experiment.ConfigNode;
 import dev.recsuite.suite.experiment.ConfigResolver;
+import dev.recsuite.suite.experiment.ConfigResolver.EvalChoice;
 import dev.recsuite.suite.experiment.Experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +36,12 @@ public record MatrixPlan(Experiment experiment, List<Group> groups) {
         Map<String, String> origins = new LinkedHashMap<>(r.origins());
         origins.putAll(p.getValue().origins());
         for (var m : r.models().entrySet()) {
-          if (m.getValue().size() > 1) { // a grid selects per evaluation, so each evaluation is its own group
-            for (var e : r.evals()) {
-              groups.add(new Group(dataset, p.getKey(), p.getValue().protocol(), m.getKey(), m.getValue(), exp.seeds(),
-                  exp.selection(), r.training(), List.of(e), origins));
-            }
-          } else {
+          // a grid selects per evaluation, so each evaluation is its own group; a fixed configuration trains once
+          List<List<EvalChoice>> evalGroups = m.getValue().size() > 1 ? r.evals().stream().map(List::of).toList()
+              : List.of(r.evals());
+          for (List<EvalChoice> evals : evalGroups) {
             groups.add(new Group(dataset, p.getKey(), p.getValue().protocol(), m.getKey(), m.getValue(), exp.seeds(),
-                exp.selection(), r.training(), r.evals(), origins));
+                exp.selection(), r.training(), evals, origins));
           }
         }
       }
