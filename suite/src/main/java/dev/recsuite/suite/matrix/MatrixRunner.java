@@ -181,10 +181,7 @@ public final class MatrixRunner {
       String id = exec.runId(spec);
       String label = g.label(g.evals().get(k)) + " seed " + seed;
       if (!force && store.contains(id)) {
-        got[k] = store.read(id);
-        progress.reused(spec.model());
-        out.printf(Locale.ROOT, "[%d/%d] %s: in the store, %s%n", progress.done(), progress.total(), label, id);
-        out.flush();
+        got[k] = reuse(id, spec.model(), label);
       } else {
         missing.add(spec);
         missingLabels.add(label);
@@ -229,11 +226,7 @@ public final class MatrixRunner {
     String label = spec.model() + " " + spec.dataset() + " " + spec.protocol().name() + " seed " + spec.seed()
         + (what.isEmpty() ? "" : " (" + what + ")");
     if (!force && store.contains(id)) {
-      RunRecord r = store.read(id);
-      progress.reused(spec.model());
-      out.printf(Locale.ROOT, "[%d/%d] %s: in the store, %s%n", progress.done(), progress.total(), label, id);
-      out.flush();
-      return r;
+      return reuse(id, spec.model(), label);
     }
     long t0 = System.nanoTime();
     RunRecord r = exec.execute(spec, experiment, String.format(Locale.ROOT, "[%d/%d] %s s%d", progress.done() + 1,
@@ -246,6 +239,15 @@ public final class MatrixRunner {
     progress.computed(spec.model(), (System.nanoTime() - t0) / 1e9);
     report(r, label);
     out.println("  " + progress.line());
+    out.flush();
+    return r;
+  }
+
+  /** A finished run read from the store, counted and announced. */
+  private RunRecord reuse(String id, String model, String label) {
+    RunRecord r = store.read(id);
+    progress.reused(model);
+    out.printf(Locale.ROOT, "[%d/%d] %s: in the store, %s%n", progress.done(), progress.total(), label, id);
     out.flush();
     return r;
   }

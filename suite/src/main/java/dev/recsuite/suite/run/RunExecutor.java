@@ -68,6 +68,12 @@ public final class RunExecutor {
         : EvalTasks.sampled(split, phase, e.negatives(), e.sampling(), e.candidateSeed()));
   }
 
+  /** The evaluator of one phase under a spec's evaluation settings (its task is cached and shared). */
+  private Evaluator evaluator(Split split, EvalTasks.Phase phase, RunSpec spec) {
+    EvalSettings e = spec.eval();
+    return new Evaluator(task(split, phase, e), MetricSet.standard(e.ks()), e.ties(), spec.seed(), e.batchSize());
+  }
+
   /** What decides the run's numbers (loads and splits the dataset if needed). */
   public RunKey key(RunSpec spec) {
     Dataset d = dataset(spec.dataset());
@@ -112,12 +118,7 @@ public final class RunExecutor {
     Dataset d = dataset(first.dataset());
     Split split = split(first.dataset(), first.protocol());
     List<String> ids = specs.stream().map(this::runId).toList();
-    List<Evaluator> validEvals = new ArrayList<>();
-    for (RunSpec s : specs) {
-      EvalSettings e = s.eval();
-      validEvals.add(new Evaluator(task(split, EvalTasks.Phase.VALID, e), MetricSet.standard(e.ks()), e.ties(), s.seed(),
-          e.batchSize()));
-    }
+    List<Evaluator> validEvals = specs.stream().map(s -> evaluator(split, EvalTasks.Phase.VALID, s)).toList();
     ModelSpec<?> ms = ModelRegistry.get(first.model());
     TrainView view = TrainView.of(split);
     boolean rssReset = Efficiency.Peaks.start();
@@ -138,17 +139,15 @@ public final class RunExecutor {
     List<RunRecord> out = new ArrayList<>();
     for (int k = 0; k < specs.size(); k++) {
       RunSpec spec = specs.get(k);
-      EvalSettings e = spec.eval();
-      EvalTask testTask = task(split, EvalTasks.Phase.TEST, e);
+      Evaluator testEval = evaluator(split, EvalTasks.Phase.TEST, spec);
       TrainingResult tr = trained.get(k);
-      EvaluationResult test = new Evaluator(testTask, MetricSet.standard(e.ks()), e.ties(), spec.seed(), e.batchSize())
-          .evaluate(tr.bestScorer());
+      EvaluationResult test = testEval.evaluate(tr.bestScorer());
       Efficiency.Peaks peaks = Efficiency.Peaks.read(rssReset);
       Efficiency eff = Efficiency.of(tr.epochs(), test.seconds(), test.users().length, model.parameterCount(), peaks,
           (System.nanoTime() - t0) / 1e9);
       List<String> others = new ArrayList<>(ids);
       others.remove(k);
-      out.add(record(spec, ids.get(k), ms, d, split, testTask, tr, test, eff, others, experiment, started));
+      out.add(record(spec, ids.get(k), ms, d, split, testEval.task(), tr, test, eff, others, experiment, started));
     }
     return out;
   }
