@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.recsuite.protocols.lock.DatasetsLock;
 import dev.recsuite.protocols.lock.LockEntry;
 import dev.recsuite.suite.run.RunRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -22,15 +21,12 @@ import org.junit.jupiter.api.Test;
  * fails here.
  */
 class ArchiveTest {
-  private static Path home() {
-    String h = System.getProperty("recsuite.home");
-    return h != null ? Path.of(h) : Path.of("").toAbsolutePath().getParent();
-  }
+  private static final Path HOME = Path.of(System.getProperty("recsuite.home", ".."));
 
   @Test
   void everyArchivedRecordIsNamedByItsIdAndRanOnLockedData() {
-    RunStore archive = new RunStore(home().resolve("archive"));
-    DatasetsLock lock = DatasetsLock.read(home().resolve(DatasetsLock.FILE_NAME));
+    RunStore archive = new RunStore(HOME.resolve("archive"));
+    DatasetsLock lock = DatasetsLock.read(HOME.resolve(DatasetsLock.FILE_NAME));
     List<String> ids = archive.ids();
     assertFalse(ids.isEmpty(), "archive/runs holds no run records");
     assertTrue(archive.leftoverTemporaryFiles().isEmpty(), "temporary files in archive/runs");
