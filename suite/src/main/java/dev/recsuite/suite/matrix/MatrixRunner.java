@@ -11,8 +11,10 @@ import dev.recsuite.suite.run.RunSpec;
 import dev.recsuite.suite.store.RunStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Runs units of a matrix against a results store. A run whose id is in the store is read, not run again
@@ -36,6 +38,7 @@ public final class MatrixRunner {
   private final boolean skipUnavailable;
   private final PrintWriter out;
   private final List<String> notRun = new ArrayList<>();
+  private final Set<String> notRunCells = new LinkedHashSet<>(); // a cell's seeds share one reason: listed once
   private MatrixProgress progress;
   private int computed;
 
@@ -55,9 +58,9 @@ public final class MatrixRunner {
 
   /**
    * Loads and splits every dataset the units need and checks what can be checked before training: a grid
-   * chosen on validation needs a validation part. Fails before any run starts. Returns the units that can run:
-   * all of them, or with {@code skipUnavailable} those whose dataset and protocol are available (the others
-   * are listed as not run).
+   * chosen on validation needs a validation part, and a multimodal model needs item features. Fails before any
+   * run starts. Returns the units that can run: all of them, or with {@code skipUnavailable} those whose
+   * dataset, protocol and model inputs are available (the others are listed as not run, once per cell).
    */
   public List<MatrixPlan.Unit> preflight(List<MatrixPlan.Unit> units) {
     List<MatrixPlan.Unit> runnable = new ArrayList<>();
@@ -66,6 +69,7 @@ public final class MatrixRunner {
       Split s;
       try {
         s = exec.split(g.dataset(), g.protocol());
+        exec.requireInputs(g.model(), g.dataset());
       } catch (UnavailableException e) {
         if (!skipUnavailable) {
           throw e;
@@ -164,7 +168,7 @@ public final class MatrixRunner {
         }
         finals.add(r);
       } catch (RuntimeException e) {
-        failOrSkip(failures, g.label() + " seed " + seed, e);
+        failOrSkip(failures, g, seed, e);
         progress.dropped(g.model(), seed == g.seeds().get(0) ? 0 : 1);
       }
     }
@@ -205,7 +209,7 @@ public final class MatrixRunner {
         out.println("  " + progress.line());
         out.flush();
       } catch (RuntimeException e) {
-        failOrSkip(failures, g.label() + " seed " + seed, e);
+        failOrSkip(failures, g, seed, e);
         progress.dropped(g.model(), missing.size());
       }
     }
@@ -266,17 +270,20 @@ public final class MatrixRunner {
     return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
   }
 
-  private void failOrSkip(List<String> failures, String what, RuntimeException e) {
+  private void failOrSkip(List<String> failures, Group g, long seed, RuntimeException e) {
     if (skipUnavailable && e instanceof UnavailableException) {
-      skip(what, e);
+      skip(g.label(), e);
     } else {
-      fail(failures, what, e);
+      fail(failures, g.label() + " seed " + seed, e);
     }
   }
 
-  private void skip(String what, RuntimeException e) {
-    notRun.add(what + ": " + e.getMessage());
-    out.println("NOT RUN " + what + ": " + e.getMessage());
+  private void skip(String cell, RuntimeException e) {
+    if (!notRunCells.add(cell)) {
+      return;
+    }
+    notRun.add(cell + ": " + e.getMessage());
+    out.println("NOT RUN " + cell + ": " + e.getMessage());
     out.flush();
   }
 

@@ -3,6 +3,7 @@ package dev.recsuite.suite.run;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
 import dev.recsuite.protocols.api.TrainView;
+import dev.recsuite.protocols.api.UnavailableException;
 import dev.recsuite.protocols.data.Dataset;
 import dev.recsuite.protocols.eval.EvalTask;
 import dev.recsuite.protocols.eval.EvalTasks;
@@ -52,6 +53,19 @@ public final class RunExecutor {
 
   public Dataset dataset(String name) {
     return datasets.computeIfAbsent(name, repo::load);
+  }
+
+  /**
+   * Fails with {@link UnavailableException} when the dataset cannot feed the model at all: a multimodal model
+   * on a dataset without item features. Checked before training, so plans and dry runs show such cells as not
+   * run; a model that needs one modality the dataset lacks still finds out when it is built.
+   */
+  public void requireInputs(String model, String dataset) {
+    ModelSpec<?> m = ModelRegistry.get(model);
+    if (m.family().equals("multimodal") && dataset(dataset).itemFeatures().isEmpty()) {
+      throw new UnavailableException("model '" + m.name() + "' is multimodal, but dataset '" + dataset
+          + "' has no item features (see recsuite features)");
+    }
   }
 
   public Split split(String dataset, SplitProtocol protocol) {

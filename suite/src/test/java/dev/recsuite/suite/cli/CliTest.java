@@ -3,6 +3,7 @@ package dev.recsuite.suite.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.recsuite.protocols.lock.FileDigest;
 import dev.recsuite.suite.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,6 +93,58 @@ class CliTest {
     assertEquals(2, typo.code());
     assertEquals("recsuite: error: " + file + ":5: unavailable: expected fail or skip, found 'skp'; did you mean 'skip'?\n",
         typo.err());
+  }
+
+  /**
+   * A multimodal model on a dataset without item features is not run, and this is known before training: the
+   * dry run lists the cell as not run, not as to do, and the cell's seeds count as one cell.
+   */
+  @Test
+  void multimodalModelsOnDataWithoutFeaturesAreNotRunAndTheDryRunSaysSo() throws IOException {
+    Path home = tmp.resolve("home");
+    Path inter = home.resolve("data").resolve("tiny").resolve("tiny.inter");
+    Files.createDirectories(inter.getParent());
+    Files.writeString(inter, "userID\titemID\tx_label\n0\t0\t0\n0\t1\t1\n1\t1\t0\n1\t2\t2\n");
+    Files.writeString(home.resolve("datasets.lock"), """
+        version: 1
+        datasets:
+          tiny:
+            format: mmrec
+            dir: tiny
+            files:
+              - {path: tiny.inter, size: %d, sha256: %s}
+            layout: {interactions: tiny.inter}
+            expected: {users: 2, items: 3, interactions: 4}
+        """.formatted(Files.size(inter), FileDigest.sha256(inter)));
+    Path file = tmp.resolve("mm.yaml");
+    Files.writeString(file, """
+        datasets: [tiny]
+        protocols: [shipped]
+        models: [MostPop, VBPR]
+        seeds: [1, 2]
+        unavailable: skip
+        """);
+    String store = tmp.resolve("store").toString();
+    String priorHome = System.getProperty("recsuite.home");
+    System.setProperty("recsuite.home", home.toString());
+    try {
+      Result dry = cli("run", file.toString(), "--store", store, "--dry-run");
+      assertEquals(0, dry.code(), dry.err());
+      String reason = "NOT RUN VBPR tiny shipped: model 'VBPR' is multimodal, but dataset 'tiny' has no item features";
+      assertTrue(dry.out().contains(reason), dry.out());
+      assertEquals(1, dry.out().split("NOT RUN", -1).length - 1, "one line for the cell, not one per seed: " + dry.out());
+      assertEquals(2, dry.out().split(" todo ", -1).length - 1, "MostPop's two seeds only: " + dry.out());
+
+      Result run = cli("run", file.toString(), "--store", store, "--no-progress");
+      assertEquals(0, run.code(), run.err());
+      assertTrue(run.out().contains("2 runs computed, 0 from the store, 1 cell(s) not run (unavailable: skip)."), run.out());
+    } finally {
+      if (priorHome == null) {
+        System.clearProperty("recsuite.home");
+      } else {
+        System.setProperty("recsuite.home", priorHome);
+      }
+    }
   }
 
   @Test
