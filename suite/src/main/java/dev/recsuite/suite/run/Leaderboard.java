@@ -45,8 +45,10 @@ public final class Leaderboard {
         }
         RunRecord first = rs.get(0);
         int best = first.training().bestEpoch();
-        line.append(String.format(Locale.ROOT, " %10s %9.3f %8.3f %5.1f%%", best < 0 ? "-" : Integer.toString(best + 1),
-            first.efficiency().epochSecondsMedian(), first.efficiency().testEvalSeconds(), 100 * first.test().tiedShare()));
+        double epochSeconds = first.efficiency().epochSecondsMedian(); // NaN for a model with no training epochs
+        line.append(String.format(Locale.ROOT, " %10s %9s %8.3f %5.1f%%", best < 0 ? "-" : Integer.toString(best + 1),
+            Double.isNaN(epochSeconds) ? "-" : String.format(Locale.ROOT, "%.3f", epochSeconds),
+            first.efficiency().testEvalSeconds(), 100 * first.test().tiedShare()));
         sb.append(line).append('\n');
       }
     }

@@ -1,6 +1,7 @@
 package dev.recsuite.suite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recsuite.suite.run.RunRecord;
@@ -49,6 +50,7 @@ class RecSuiteCliTest {
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("synthetic-mm | leave-one-out | full"), o.out());
     assertTrue(o.out().contains("MostPop") && o.out().contains("BPR"), o.out());
+    assertFalse(o.out().contains("NaN"), "MostPop trains no epochs: its s/epoch is '-', " + o.out());
     List<Path> files;
     try (var s = Files.list(dir.resolve(RunStore.RUNS))) {
       files = s.filter(p -> p.toString().endsWith(".json")).toList();
