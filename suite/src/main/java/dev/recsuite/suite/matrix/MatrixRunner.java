@@ -11,10 +11,10 @@ import dev.recsuite.suite.run.RunSpec;
 import dev.recsuite.suite.store.RunStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Runs units of a matrix against a results store. A run whose id is in the store is read, not run again
@@ -37,8 +37,7 @@ public final class MatrixRunner {
   private final boolean force;
   private final boolean skipUnavailable;
   private final PrintWriter out;
-  private final List<String> notRun = new ArrayList<>();
-  private final Set<String> notRunCells = new LinkedHashSet<>(); // a cell's seeds share one reason: listed once
+  private final Map<String, String> notRun = new LinkedHashMap<>(); // cell -> reason; a cell's seeds share one
   private MatrixProgress progress;
   private int computed;
 
@@ -99,7 +98,8 @@ public final class MatrixRunner {
         runFixed(u.group(), u.seeds().get(0), finals, failures);
       }
     }
-    return new Outcome(finals, failures, List.copyOf(notRun), computed, progress.done() - computed);
+    return new Outcome(finals, failures, notRun.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList(),
+        computed, progress.done() - computed);
   }
 
   private void runGrid(Group g, List<RunRecord> finals, List<String> failures) {
@@ -279,10 +279,9 @@ public final class MatrixRunner {
   }
 
   private void skip(String cell, RuntimeException e) {
-    if (!notRunCells.add(cell)) {
+    if (notRun.putIfAbsent(cell, e.getMessage()) != null) {
       return;
     }
-    notRun.add(cell + ": " + e.getMessage());
     out.println("NOT RUN " + cell + ": " + e.getMessage());
     out.flush();
   }
