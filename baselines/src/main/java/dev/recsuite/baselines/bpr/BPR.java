@@ -9,9 +9,11 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.train.TripletEpoch;
@@ -33,7 +35,7 @@ import java.util.List;
  * The forward pass and loss are recorded on the engine's tape; gradients come from its backward pass and the
  * engine's {@link Adam} (dense, PyTorch-exact) updates the two tables.
  */
-public final class BPR implements Recommender {
+public final class BPR implements Recommender, Resumable {
   /**
    * @param embeddingSize d (MMRec embedding_size 64)
    * @param regWeight EmbLoss weight; MMRec grid {2.0, 1.0, 0.1, 0.01, 1e-3, 1e-4, 1e-5}, no single default
@@ -106,6 +108,19 @@ public final class BPR implements Recommender {
   @Override
   public Scorer scorer() {
     return new DotProductScorer(backend, userEmb.value(), itemEmb.value());
+  }
+
+  /**
+   * Every epoch draws from streams of (seed, name, epoch) ({@link TripletEpoch}): embeddings and Adam are the state.
+   */
+  @Override
+  public List<Param> trainingParams() {
+    return List.of(userEmb, itemEmb);
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   @Override

@@ -10,11 +10,13 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.engine.tensor.Csr;
 import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.data.FeatureMatrix;
@@ -50,7 +52,7 @@ import java.util.List;
  * UPSTREAM QUIRK kept: the mm_adj cache file ({@code mm_adj_freedomdsp_10_1.pt}) is not used: the graph is rebuilt
  * from the features every time (upstream reuses a cached file even after the features change).
  */
-public final class FREEDOM implements Recommender {
+public final class FREEDOM implements Recommender, Resumable {
   /**
    * Keys as in MMRec's FREEDOM.yaml. MMRec has no single default for the grid keys: SUITE DECISION dropout 0.8,
    * reg_weight 1e-4 (a grid point that trains every term).
@@ -208,6 +210,20 @@ public final class FREEDOM implements Recommender {
     Tape t = Tape.inference(backend);
     Var[] f = forward(t, fullAdj);
     return new DotProductScorer(backend, f[0].value(), f[1].value());
+  }
+
+  /**
+   * The pruned graph of epoch e is drawn from {@code Rng.stream(seed, "edge-pruning", e)} and the kNN graph is
+   * frozen: the parameters (frozen ones too) and Adam are the state.
+   */
+  @Override
+  public List<Param> trainingParams() {
+    return parameters();
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   @Override

@@ -12,9 +12,11 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Gru;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ import java.util.SplittableRandom;
  * right-padded run. SUITE DECISION: batches run in length groups (sequence.LengthBuckets); this does not
  * change the function.
  */
-public final class GRU4Rec implements Recommender {
+public final class GRU4Rec implements Recommender, Resumable {
   /**
    * Keys and defaults as RecBole's GRU4Rec.yaml and overall.yaml (§4.1).
    *
@@ -184,6 +186,17 @@ public final class GRU4Rec implements Recommender {
     Net frozen = new Net(net);
     SplittableRandom unused = Rng.stream(seed, "inference"); // an inference tape applies no dropout
     return new SequenceScorer((t, s) -> frozen.encode(t, s, unused), frozen.itemEmb.value(), cfg.maxSeqLength(), backend);
+  }
+
+  /** Every epoch draws from streams of (seed, name, epoch): the network and Adam are the whole state. */
+  @Override
+  public List<Param> trainingParams() {
+    return net.params();
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   @Override

@@ -9,11 +9,13 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.engine.tensor.Csr;
 import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.train.TripletEpoch;
@@ -37,7 +39,7 @@ import java.util.List;
  * </ul>
  * DIFFERENCE from the original TF code (not followed, as MMRec does not): its regulariser is decay · ½Σ||·||² / batch.
  */
-public final class LightGCN implements Recommender {
+public final class LightGCN implements Recommender, Resumable {
   /**
    * Keys as in the experiment file. MMRec's LightGCN.yaml lists only the grid (experiments/lightgcn-grid.yaml):
    * n_layers {1, 2, 3, 4} x reg_weight {1e-2, 1e-3, 1e-4, 1e-5, 1e-6}.
@@ -94,7 +96,7 @@ public final class LightGCN implements Recommender {
     this.egoUsers = Init.xavierUniform("E_u", Rng.stream(seed, "init", 0), view.nUsers(), d);
     this.egoItems = Init.xavierUniform("E_i", Rng.stream(seed, "init", 1), view.nItems(), d);
     this.adjNorm = InteractionGraph.normalizedAdjacency(view, 1e-7f);
-    this.adam = new Adam(parameters(), Adam.Config.defaults(cfg.learningRate()), backend.pool());
+    this.adam = new Adam(trainingParams(), Adam.Config.defaults(cfg.learningRate()), backend.pool());
     this.tape = Tape.training(backend);
     this.epochs = new TripletEpoch(view, cfg.trainBatchSize(), seed);
   }
@@ -140,14 +142,22 @@ public final class LightGCN implements Recommender {
     return new DotProductScorer(backend, users, items);
   }
 
+  /**
+   * Every epoch draws from streams of (seed, name, epoch) ({@link TripletEpoch}): embeddings and Adam are the state.
+   */
+  @Override
+  public List<Param> trainingParams() {
+    return List.of(egoUsers, egoItems);
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
+  }
+
   @Override
   public long parameterCount() {
     return (long) egoUsers.size() + egoItems.size();
-  }
-
-  /** The trainable tensors, in optimiser order. */
-  List<Param> parameters() {
-    return List.of(egoUsers, egoItems);
   }
 
   private static int[] offset(int[] items, int by) {

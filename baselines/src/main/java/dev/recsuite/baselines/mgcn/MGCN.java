@@ -10,11 +10,13 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.engine.tensor.Csr;
 import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.data.FeatureMatrix;
@@ -52,7 +54,7 @@ import java.util.SplittableRandom;
  * UPSTREAM QUIRK kept: the kNN graphs are rebuilt from the features every time instead of reusing
  * {@code image_adj_10_True.pt} / {@code text_adj_10_True.pt}, which upstream keeps even when the features change.
  */
-public final class MGCN implements Recommender {
+public final class MGCN implements Recommender, Resumable {
   /** How the fuser normalises the two query scores of a node (specs/baselines.md §3.6, "Behaviour-aware fuser"). */
   public enum FusionSoftmax {
     /** Softmax over the two modalities of each node: the final author code and MMRec (the reference). */
@@ -248,6 +250,20 @@ public final class MGCN implements Recommender {
     Tape t = Tape.inference(backend);
     Var[] ui = t.split(forward(t).all(), 0, view.nUsers(), view.nItems());
     return new DotProductScorer(backend, ui[0].value(), ui[1].value());
+  }
+
+  /**
+   * Every epoch draws from streams of (seed, name, epoch) ({@link TripletEpoch}); the graphs are frozen: the
+   * parameters and Adam are the state.
+   */
+  @Override
+  public List<Param> trainingParams() {
+    return parameters();
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   @Override

@@ -13,9 +13,11 @@ import dev.recsuite.engine.backend.Backend;
 import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ import java.util.SplittableRandom;
  * SUITE DECISION: batches are computed in length groups ({@link LengthBuckets}); the last block runs for the
  * last position only when only that position is read (CE training, scoring). Neither changes the function.
  */
-public final class SASRec implements Recommender {
+public final class SASRec implements Recommender, Resumable {
   /** The training objective. */
   public enum LossType {
     /** RecBole: softmax cross-entropy over all items, one instance per training prefix. */
@@ -295,6 +297,17 @@ public final class SASRec implements Recommender {
     Net frozen = net.copy();
     SplittableRandom unused = Rng.stream(seed, "inference"); // an inference tape applies no dropout
     return new SequenceScorer((t, s) -> frozen.encode(t, s, true, unused), frozen.itemEmb.value(), cfg.maxSeqLength(), backend);
+  }
+
+  /** Every epoch draws from streams of (seed, name, epoch): the network and Adam are the whole state. */
+  @Override
+  public List<Param> trainingParams() {
+    return net.params();
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   @Override

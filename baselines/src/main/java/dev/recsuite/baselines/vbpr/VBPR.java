@@ -8,10 +8,12 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.data.FeatureMatrix;
@@ -41,7 +43,7 @@ import java.util.List;
  * and every gradient are the same function (checked against the all-items form in VBPRTest); only float
  * summation order can differ. Scoring projects all items.
  */
-public final class VBPR implements Recommender {
+public final class VBPR implements Recommender, Resumable {
   /**
    * Keys as in the experiment file. MMRec grid (experiments/vbpr-grid.yaml): reg_weight {2.0, 1.0, 0.1, 0.01,
    * 1e-3, 1e-4, 1e-5}.
@@ -134,6 +136,20 @@ public final class VBPR implements Recommender {
   public Scorer scorer() {
     Tape t = Tape.inference(backend);
     return new DotProductScorer(backend, userEmb.value(), itemRepresentation(t).value());
+  }
+
+  /**
+   * Every epoch draws from streams of (seed, name, epoch) ({@link TripletEpoch}); the features are constant: the
+   * parameters and Adam are the state.
+   */
+  @Override
+  public List<Param> trainingParams() {
+    return parameters();
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   @Override

@@ -50,8 +50,8 @@ class LightGCNTest extends RecommenderContract {
       }
     }
     double[][] e0 = new double[n][d];
-    float[] eu = m.parameters().get(0).value().data();
-    float[] ei = m.parameters().get(1).value().data();
+    float[] eu = m.trainingParams().get(0).value().data();
+    float[] ei = m.trainingParams().get(1).value().data();
     for (int j = 0; j < n; j++) {
       for (int c = 0; c < d; c++) {
         e0[j][c] = j < 3 ? eu[j * d + c] : ei[(j - 3) * d + c];
@@ -107,7 +107,7 @@ class LightGCNTest extends RecommenderContract {
     int[] u = {0, 1, 0, 2};
     int[] p = {0, 1, 1, 3};
     int[] n = {4, 4, 2, 0};
-    GradientCheck.assertGradients(m.parameters(), t -> m.loss(t, u, p, n), 1e-3, 1e-5, 1e-2, 1000);
+    GradientCheck.assertGradients(m.trainingParams(), t -> m.loss(t, u, p, n), 1e-3, 1e-5, 1e-2, 1000);
   }
 
   @Tag("learning")

@@ -1,10 +1,14 @@
 package dev.recsuite.engine.optim;
 
 import dev.recsuite.engine.autodiff.Param;
+import dev.recsuite.engine.autodiff.ParamCodec;
 import dev.recsuite.engine.autodiff.Tape;
 import dev.recsuite.engine.autodiff.Var;
 import dev.recsuite.engine.ops.Simd;
 import dev.recsuite.engine.parallel.WorkerPool;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +76,26 @@ public final class Adam extends ParamOptimizer {
   /** Number of steps taken (PyTorch's per-parameter {@code step}; all parameters step together here). */
   public long steps() {
     return t;
+  }
+
+  @Override
+  public void writeState(DataOutput out) throws IOException {
+    super.writeState(out);
+    out.writeLong(t);
+    for (int i = 0; i < params.size(); i++) {
+      ParamCodec.writeFloats(out, m.get(i));
+      ParamCodec.writeFloats(out, v.get(i));
+    }
+  }
+
+  @Override
+  public void readState(DataInput in) throws IOException {
+    super.readState(in);
+    t = in.readLong();
+    for (int i = 0; i < params.size(); i++) {
+      ParamCodec.readFloats(in, m.get(i));
+      ParamCodec.readFloats(in, v.get(i));
+    }
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.recsuite.engine.optim;
 
 import dev.recsuite.engine.autodiff.Param;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /** What Adam and SGD share: the parameter list, the learning rate and clearing gradients. */
@@ -31,5 +34,20 @@ abstract class ParamOptimizer implements Optimizer {
       throw new IllegalArgumentException("learning rate " + lr + ": must be >= 0");
     }
     this.lr = lr;
+  }
+
+  @Override
+  public void writeState(DataOutput out) throws IOException {
+    out.writeUTF(getClass().getSimpleName());
+    out.writeDouble(lr);
+  }
+
+  @Override
+  public void readState(DataInput in) throws IOException {
+    String kind = in.readUTF();
+    if (!kind.equals(getClass().getSimpleName())) {
+      throw new IOException("saved optimiser state is " + kind + "'s, this optimiser is " + getClass().getSimpleName());
+    }
+    lr = in.readDouble();
   }
 }

@@ -2,14 +2,23 @@ package dev.recsuite.engine.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recsuite.engine.autodiff.Param;
+import dev.recsuite.engine.autodiff.ParamCodec;
 import dev.recsuite.engine.autodiff.Tape;
 import dev.recsuite.engine.autodiff.Var;
 import dev.recsuite.engine.parallel.WorkerPool;
 import dev.recsuite.engine.testing.GradCheck;
 import dev.recsuite.engine.tensor.Tensor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +115,55 @@ class AdamTest {
     assertEquals(false, t.param(frozen).requiresGrad());
     adam.step();
     assertEquals(1f, frozen.value().data()[0], 0f);
+  }
+
+  /** Steps with the gradients of {@code grads[from..to)} (a fixed sequence, so two optimisers can share it). */
+  private static void steps(Adam adam, Param p, int from, int to) {
+    for (int k = from; k < to; k++) {
+      for (int j = 0; j < p.size(); j++) {
+        p.grad().data()[j] = (float) Math.sin(0.7 * k + j) * (j + 1);
+      }
+      adam.step();
+    }
+  }
+
+  @Test
+  void savedStateContinuesBitForBitInAFreshOptimiser() throws IOException {
+    Adam.Config cfg = Adam.Config.defaults(0.01).withWeightDecay(0.05);
+    Param straight = new Param("theta", Tensor.of(new float[] {0.5f, -1f, 2f, 0.25f}, 4));
+    Adam a = new Adam(List.of(straight), cfg, POOL);
+    steps(a, straight, 0, 7);
+
+    Param first = new Param("theta", Tensor.of(new float[] {0.5f, -1f, 2f, 0.25f}, 4));
+    Adam b = new Adam(List.of(first), cfg, POOL);
+    steps(b, first, 0, 3);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    ParamCodec.write(out, List.of(first));
+    b.writeState(out);
+
+    Param resumed = new Param("theta", Tensor.of(new float[4], 4));
+    Adam c = new Adam(List.of(resumed), cfg, POOL);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    ParamCodec.read(in, List.of(resumed));
+    c.readState(in);
+    assertEquals(3, c.steps());
+    steps(c, resumed, 3, 7);
+    assertArrayEquals(straight.value().data(), resumed.value().data(), 0f);
+
+    // The moments matter: the same parameters with fresh moments end elsewhere.
+    Param restarted = new Param("theta", Tensor.of(first.value().data().clone(), 4));
+    steps(new Adam(List.of(restarted), cfg, POOL), restarted, 3, 7);
+    assertFalse(Arrays.equals(straight.value().data(), restarted.value().data()));
+  }
+
+  @Test
+  void savedParametersOfAnotherShapeAreRefusedByName() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ParamCodec.write(new DataOutputStream(bytes), List.of(new Param("theta", Tensor.of(new float[4], 2, 2))));
+    Param other = new Param("theta", Tensor.of(new float[4], 4));
+    IOException e = assertThrows(IOException.class,
+        () -> ParamCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), List.of(other)));
+    assertTrue(e.getMessage().contains("theta[2, 2]"), e.getMessage());
   }
 }

@@ -8,10 +8,12 @@ import dev.recsuite.engine.autodiff.Tape;
 import dev.recsuite.engine.autodiff.Var;
 import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.data.FeatureMatrix;
@@ -31,7 +33,7 @@ import java.util.SplittableRandom;
  * padded), Adam, batches of 2048, L_total = L_main + λ L_contrast. Scoring: cos(h_u, e_j) over all items from
  * the user's last T history items.
  */
-public final class WaveDGARec implements Recommender {
+public final class WaveDGARec implements Recommender, Resumable {
   /** Graph propagation: the paper's dynamic attention, or the "w/o Graph Attention" static convolution (§1.7). */
   public enum GraphMode { ATTENTION, STATIC }
 
@@ -244,6 +246,17 @@ public final class WaveDGARec implements Recommender {
   public Scorer scorer() {
     WaveDGARecNet frozen = net.frozenCopy();
     return new SequenceScorer((t, s) -> frozen.encodeNormalised(t, s), frozen.normalisedItemTable(), cfg.maxSeqLength(), backend);
+  }
+
+  /** Every epoch draws from streams of (seed, name, epoch): the network and Adam are the state. */
+  @Override
+  public List<Param> trainingParams() {
+    return net.params();
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   @Override

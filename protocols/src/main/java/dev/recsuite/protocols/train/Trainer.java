@@ -1,9 +1,17 @@
 package dev.recsuite.protocols.train;
 
+import dev.recsuite.engine.autodiff.ParamCodec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.eval.EvaluationResult;
 import dev.recsuite.protocols.eval.Evaluator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -58,7 +66,7 @@ public final class Trainer {
   }
 
   public TrainingResult fit(Recommender model, Evaluator validation, Listener listener) {
-    return fitJointly(model, Collections.singletonList(validation), listener).get(0);
+    return fitJointly(model, Collections.singletonList(validation), listener, null).get(0);
   }
 
   /**
@@ -69,10 +77,18 @@ public final class Trainer {
    * own run would have ended. This is how one run is tested under full ranking and under sampled candidates
    * (or under two masking rules) for the price of one training.
    *
+   * <p>With a {@code checkpoints} sink and a {@link Resumable} model, the whole state (curves, patience, each
+   * selection's best parameters, the model's parameters and optimiser) is saved after the epochs the sink asks
+   * for, and a saved state is continued from: the results are the uninterrupted run's, bit for bit. On restore,
+   * each selection's best scorer is rebuilt from its saved parameters and validated again; a value that differs
+   * from the saved one means the code or data changed, and the restore fails rather than mix two trainings.
+   *
    * @param validations one evaluator per selection (null or empty ones: no validation, the last epoch is used)
    * @param listener progress of the first selection still training
+   * @param checkpoints where to save and find checkpoints; null for none
    */
-  public List<TrainingResult> fitJointly(Recommender model, List<Evaluator> validations, Listener listener) {
+  public List<TrainingResult> fitJointly(Recommender model, List<Evaluator> validations, Listener listener,
+      CheckpointSink checkpoints) {
     for (Evaluator v : validations) {
       if (v != null && v.task().size() > 0 && v.metricNames().stream().noneMatch(m -> m.equalsIgnoreCase(cfg.validMetric()))) {
         throw new IllegalArgumentException("selection metric " + cfg.validMetric() + " is not among the evaluated metrics "
@@ -83,9 +99,16 @@ public final class Trainer {
     if (!model.iterative()) {
       Scorer s = model.scorer();
       return selections.stream().map(sel -> new TrainingResult(List.of(), -1,
-          sel.hasValid ? sel.validation.evaluate(s) : null, s, "not iterative: fit on construction")).toList();
+          sel.hasValid ? sel.validation.evaluate(s) : null, s, "not iterative: fit on construction", List.of())).toList();
     }
-    for (int epoch = 0; epoch < cfg.epochs() && selections.stream().anyMatch(sel -> !sel.stopped); epoch++) {
+    Resumable resumable = checkpoints != null && model instanceof Resumable r ? r : null;
+    List<Resume> resumes = new ArrayList<>();
+    int start = 0;
+    byte[] saved = resumable == null ? null : checkpoints.load();
+    if (saved != null) {
+      start = restore(saved, model, resumable, selections, resumes);
+    }
+    for (int epoch = start; epoch < cfg.epochs() && selections.stream().anyMatch(sel -> !sel.stopped); epoch++) {
       long t0 = System.nanoTime();
       double loss = model.trainEpoch(epoch);
       double trainSec = (System.nanoTime() - t0) / 1e9;
@@ -94,14 +117,112 @@ public final class Trainer {
       }
       Scorer scorer = selections.stream().anyMatch(sel -> sel.hasValid && !sel.stopped) ? model.scorer() : null;
       Listener tell = listener;
+      byte[] parameters = null; // this epoch's parameters, shared by every selection it improves
       for (Selection sel : selections) {
         if (!sel.stopped) {
-          sel.epochDone(epoch, loss, trainSec, scorer, tell);
+          boolean improved = sel.epochDone(epoch, loss, trainSec, scorer, tell);
           tell = null;
+          if (improved && resumable != null) {
+            parameters = parameters != null ? parameters : parameters(resumable);
+            sel.bestParameters = parameters;
+          }
         }
       }
+      boolean more = epoch + 1 < cfg.epochs() && selections.stream().anyMatch(sel -> !sel.stopped);
+      if (resumable != null && more && checkpoints.due(epoch)) {
+        checkpoints.save(checkpoint(epoch + 1, checkpoints.writer(), resumes, selections, resumable).encode());
+      }
     }
-    return selections.stream().map(sel -> sel.result(model)).toList();
+    return selections.stream().map(sel -> sel.result(model, resumes)).toList();
+  }
+
+  private static byte[] parameters(Resumable model) {
+    return bytes(out -> ParamCodec.write(out, model.trainingParams()));
+  }
+
+  private static TrainingCheckpoint checkpoint(int nextEpoch, String writer, List<Resume> resumes, List<Selection> selections,
+      Resumable model) {
+    byte[] state = bytes(out -> {
+      ParamCodec.write(out, model.trainingParams());
+      model.optimizer().writeState(out);
+    });
+    List<TrainingCheckpoint.SelectionState> states = selections.stream().map(s -> new TrainingCheckpoint.SelectionState(
+        List.copyOf(s.curve), s.best, s.bestEpoch, s.sinceBest, s.stopped, s.reason, s.bestParameters)).toList();
+    return new TrainingCheckpoint(nextEpoch, writer, List.copyOf(resumes), states, state);
+  }
+
+  private interface StateWriter {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private static byte[] bytes(StateWriter writer) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      writer.write(out);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+  }
+
+  /** Puts the saved state into the model and the selections; returns the next epoch. */
+  private int restore(byte[] saved, Recommender model, Resumable resumable, List<Selection> selections, List<Resume> resumes) {
+    TrainingCheckpoint c;
+    try {
+      c = TrainingCheckpoint.decode(saved);
+      if (c.selections().size() != selections.size()) {
+        throw new IOException("it has " + c.selections().size() + " selections, this training " + selections.size());
+      }
+      for (int k = 0; k < selections.size(); k++) {
+        Selection sel = selections.get(k);
+        TrainingCheckpoint.SelectionState st = c.selections().get(k);
+        sel.curve.addAll(st.curve());
+        sel.best = st.best();
+        sel.bestEpoch = st.bestEpoch();
+        sel.sinceBest = st.sinceBest();
+        sel.stopped = st.stopped();
+        sel.reason = st.reason();
+        sel.bestParameters = st.bestParameters();
+        if (sel.hasValid && st.bestParameters() != null) {
+          ParamCodec.read(new DataInputStream(new ByteArrayInputStream(st.bestParameters())), resumable.trainingParams());
+          sel.bestScorer = model.scorer();
+          sel.bestValid = sel.validation.evaluate(sel.bestScorer);
+          double again = round(sel.bestValid.mean(cfg.validMetric()));
+          if (Double.compare(again, sel.best) != 0) {
+            throw new IOException("the parameters of best epoch " + sel.bestEpoch + " give valid " + cfg.validMetric() + " "
+                + again + ", the checkpoint says " + sel.best + " (was the code or the data changed since it was written?)");
+          }
+        }
+      }
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.model()));
+      ParamCodec.read(in, resumable.trainingParams());
+      resumable.optimizer().readState(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot continue from the saved checkpoint (written by " + checkpointWriter(saved)
+          + "): " + e.getMessage(), e);
+    }
+    resumes.addAll(c.resumes());
+    resumes.add(new Resume(c.nextEpoch(), c.writer()));
+    return c.nextEpoch();
+  }
+
+  /** The epoch a saved checkpoint continues at (for listings), or -1 when the bytes are not a checkpoint. */
+  public static int checkpointNextEpoch(byte[] saved) {
+    try {
+      return TrainingCheckpoint.decode(saved).nextEpoch();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static String checkpointWriter(byte[] saved) {
+    try {
+      return TrainingCheckpoint.decode(saved).writer();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** One selection's state: its curve, best epoch, patience and frozen scorer. */
@@ -113,6 +234,7 @@ public final class Trainer {
     int bestEpoch = -1;
     EvaluationResult bestValid;
     Scorer bestScorer;
+    byte[] bestParameters; // kept only when checkpointing
     int sinceBest;
     boolean stopped;
     String reason = "reached " + cfg.epochs() + " epochs";
@@ -122,7 +244,9 @@ public final class Trainer {
       this.hasValid = validation != null && validation.task().size() > 0;
     }
 
-    void epochDone(int epoch, double loss, double trainSec, Scorer scorer, Listener listener) {
+    /** Returns whether this epoch became the best. */
+    boolean epochDone(int epoch, double loss, double trainSec, Scorer scorer, Listener listener) {
+      boolean improved = false;
       if (!hasValid) {
         curve.add(new EpochRecord(epoch, loss, trainSec, Double.NaN, 0));
         bestEpoch = epoch;
@@ -130,7 +254,7 @@ public final class Trainer {
         EvaluationResult v = validation.evaluate(scorer);
         double value = round(v.mean(cfg.validMetric()));
         curve.add(new EpochRecord(epoch, loss, trainSec, value, v.seconds()));
-        boolean improved = cfg.strictImprovement() ? value > best : value >= best;
+        improved = cfg.strictImprovement() ? value > best : value >= best;
         if (improved) {
           best = value;
           bestEpoch = epoch;
@@ -148,14 +272,15 @@ public final class Trainer {
       if (listener != null) {
         listener.epochDone(curve.get(curve.size() - 1), bestEpoch, sinceBest);
       }
+      return improved;
     }
 
-    TrainingResult result(Recommender model) {
+    TrainingResult result(Recommender model, List<Resume> resumes) {
       if (!hasValid) {
         bestScorer = model.scorer();
         reason = "no validation set: trained " + cfg.epochs() + " epochs, last used";
       }
-      return new TrainingResult(List.copyOf(curve), bestEpoch, bestValid, bestScorer, reason);
+      return new TrainingResult(List.copyOf(curve), bestEpoch, bestValid, bestScorer, reason, List.copyOf(resumes));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param bestEpoch 0-based best epoch, or -1 for a non-iterative model
  * @param bestValid validation result at the best epoch (null when there is no validation set)
  * @param stopReason why training ended, in words
+ * @param resumes each time the training continued from a checkpoint (empty for one uninterrupted process)
  */
 public record TrainingResult(List<EpochRecord> epochs, int bestEpoch, EvaluationResult bestValid, Scorer bestScorer,
-    String stopReason) {}
+    String stopReason, List<Resume> resumes) {}

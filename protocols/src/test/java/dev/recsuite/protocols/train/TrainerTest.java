@@ -1,16 +1,24 @@
 package dev.recsuite.protocols.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.recsuite.engine.autodiff.Param;
+import dev.recsuite.engine.optim.Optimizer;
+import dev.recsuite.engine.optim.Sgd;
+import dev.recsuite.engine.parallel.WorkerPool;
+import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.UserBatch;
 import dev.recsuite.protocols.eval.EvalTask;
 import dev.recsuite.protocols.eval.Evaluator;
 import dev.recsuite.protocols.eval.TiePolicy;
 import dev.recsuite.protocols.metrics.MetricSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -162,7 +170,7 @@ class TrainerTest {
     double[] script = {0.10, 0.20, 0.35, 0.40, 0.45, 0.50, 0.55, 0.54, 0.53, 0.52, 0.51, 0.50};
     Trainer t = new Trainer(new Trainer.Config(100, 2, "HR@1", 4, true));
     Scripted joint = new Scripted(script);
-    var both = t.fitJointly(joint, java.util.List.of(validation(3000), validation(USERS)), null);
+    var both = t.fitJointly(joint, List.of(validation(3000), validation(USERS)), null, null);
     assertEquals(9, joint.epoch); // trained until the second selection stopped
     TrainingResult[] alone = {t.fit(new Scripted(script), validation(3000), null),
         t.fit(new Scripted(script), validation(USERS), null)};
@@ -181,5 +189,123 @@ class TrainerTest {
         assertEquals(alone[k].epochs().get(e).loss(), j.epochs().get(e).loss(), 0);
       }
     }
+  }
+
+  /** {@link Scripted} whose epoch lives in a parameter, so that a checkpoint carries it. */
+  static final class ResumableScripted extends Scripted implements Resumable {
+    final Param state = new Param("epoch", Tensor.of(new float[] {-1}, 1));
+    final Sgd sgd = new Sgd(List.of(state), 0.1, 0, new WorkerPool(1));
+
+    ResumableScripted(double... script) {
+      super(script);
+    }
+
+    @Override
+    public double trainEpoch(int e) {
+      state.value().data()[0] = e;
+      return super.trainEpoch(e);
+    }
+
+    @Override
+    public Scorer scorer() {
+      epoch = (int) state.value().data()[0];
+      return super.scorer();
+    }
+
+    @Override
+    public List<Param> trainingParams() {
+      return List.of(state);
+    }
+
+    @Override
+    public Optimizer optimizer() {
+      return sgd;
+    }
+  }
+
+  /** Keeps checkpoints in memory; saves after every epoch and, like a kill, throws right after saving epoch {@code killAfter}. */
+  static final class MemorySink implements CheckpointSink {
+    byte[] saved;
+    int killAfter = Integer.MAX_VALUE;
+
+    @Override
+    public byte[] load() {
+      return saved;
+    }
+
+    @Override
+    public boolean due(int epoch) {
+      return true;
+    }
+
+    @Override
+    public void save(byte[] checkpoint) {
+      saved = checkpoint;
+      if (nextEpoch(checkpoint) - 1 > killAfter) {
+        throw new IllegalStateException("killed");
+      }
+    }
+
+    @Override
+    public String writer() {
+      return "test";
+    }
+  }
+
+  private static int nextEpoch(byte[] checkpoint) {
+    try {
+      return TrainingCheckpoint.decode(checkpoint).nextEpoch();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aTrainingKilledAfterACheckpointContinuesToTheUninterruptedResults() {
+    double[] script = {0.10, 0.20, 0.35, 0.40, 0.45, 0.50, 0.55, 0.54, 0.53, 0.52, 0.51, 0.50};
+    Trainer t = new Trainer(new Trainer.Config(100, 2, "HR@1", 4, true));
+    List<TrainingResult> straight = t.fitJointly(new ResumableScripted(script), List.of(validation(3000), validation(USERS)),
+        null, new MemorySink());
+    MemorySink sink = new MemorySink();
+    sink.killAfter = 6; // the first selection stopped at epoch 5; the second is still training
+    assertThrows(IllegalStateException.class,
+        () -> t.fitJointly(new ResumableScripted(script), List.of(validation(3000), validation(USERS)), null, sink));
+    sink.killAfter = Integer.MAX_VALUE;
+    ResumableScripted fresh = new ResumableScripted(script);
+    List<TrainingResult> resumed = t.fitJointly(fresh, List.of(validation(3000), validation(USERS)), null, sink);
+    assertEquals(9, fresh.epoch);
+    for (int k = 0; k < 2; k++) {
+      TrainingResult a = straight.get(k);
+      TrainingResult b = resumed.get(k);
+      assertEquals(a.bestEpoch(), b.bestEpoch());
+      assertEquals(a.stopReason(), b.stopReason());
+      assertEquals(a.bestScorer().toString(), b.bestScorer().toString());
+      assertEquals(a.bestValid().mean("HR@1"), b.bestValid().mean("HR@1"), 0);
+      assertEquals(a.epochs().stream().map(e -> List.of(e.epoch(), e.loss(), e.validMetric())).toList(),
+          b.epochs().stream().map(e -> List.of(e.epoch(), e.loss(), e.validMetric())).toList());
+      assertEquals(List.of(), a.resumes());
+      assertEquals(List.of(new Resume(8, "test")), b.resumes()); // saved after epoch 7, then "killed"
+    }
+  }
+
+  @Test
+  void aCheckpointThatNoLongerReproducesItsBestEpochIsRefused() {
+    Trainer t = new Trainer(new Trainer.Config(100, 2, "HR@1", 4, true));
+    MemorySink sink = new MemorySink();
+    sink.killAfter = 3;
+    assertThrows(IllegalStateException.class,
+        () -> t.fitJointly(new ResumableScripted(0.1, 0.2, 0.3, 0.4, 0.5, 0.6), List.of(validation()), null, sink));
+    // saved after epoch 4 (best so far); "changed code": that epoch now validates differently
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> t.fitJointly(new ResumableScripted(0.1, 0.2, 0.3, 0.4, 0.9, 0.6), List.of(validation()), null, sink));
+    assertTrue(e.getMessage().contains("best epoch 4 give valid HR@1 0.9, the checkpoint says 0.5"), e.getMessage());
+  }
+
+  @Test
+  void modelsThatCannotResumeWriteNoCheckpoint() {
+    MemorySink sink = new MemorySink();
+    new Trainer(new Trainer.Config(5, 2, "HR@1", 4, true)).fitJointly(new Scripted(0.1, 0.2, 0.3, 0.4, 0.5), List.of(validation()),
+        null, sink);
+    assertNull(sink.saved);
   }
 }

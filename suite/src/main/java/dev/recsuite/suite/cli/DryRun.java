@@ -37,6 +37,11 @@ final class DryRun {
           line(exec.runId(specs.get(k)), g.label(g.evals().get(k)) + " seed " + seed + (cfg.isEmpty() ? "" : " " + cfg)
               + (k > 0 ? " (same training as the line above)" : ""));
         }
+        var todo = specs.stream().filter(s -> !store.contains(exec.runId(s))).toList();
+        int from = todo.isEmpty() ? -1 : exec.checkpointEpoch(todo);
+        if (from >= 0) {
+          out.printf(Locale.ROOT, "  %20s       continues from its checkpoint: %d epoch(s) trained%n", "", from);
+        }
       }
     }
     out.flush();

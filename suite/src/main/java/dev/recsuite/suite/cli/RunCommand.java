@@ -8,8 +8,10 @@ import dev.recsuite.suite.matrix.MatrixPlan;
 import dev.recsuite.suite.matrix.MatrixRunner;
 import dev.recsuite.suite.matrix.Shard;
 import dev.recsuite.suite.run.Leaderboard;
+import dev.recsuite.suite.run.Provenance;
 import dev.recsuite.suite.run.RunExecutor;
 import dev.recsuite.suite.run.RunRecord;
+import dev.recsuite.suite.store.CheckpointStore;
 import dev.recsuite.suite.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,8 +53,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "DIR", description = "Results store (default: HOME/results).")
   Path store;
 
-  @Option(names = "--force", description = "Run again even runs already in the store.")
+  @Option(names = "--force", description = "Run again even runs already in the store (and ignore their checkpoints).")
   boolean force;
+
+  @Option(names = "--checkpoint-minutes", paramLabel = "M", defaultValue = "10",
+      description = "Save the state of an unfinished training at most every M minutes in STORE/checkpoints, and "
+          + "continue from it when the run is started again (models that support it; 0: after every epoch). Default: 10.")
+  double checkpointMinutes;
 
   @Option(names = "--dry-run", description = "Print the matrix and which runs are in the store; run nothing.")
   boolean dryRun;
@@ -91,7 +98,8 @@ public final class RunCommand implements Callable<Integer> {
     out.println(header(exp, plan, sh, units, runs));
     out.flush();
     RunRecord.ExperimentRef ref = new RunRecord.ExperimentRef(exp.name(), exp.source(), exp.sha256(), exp.overrides());
-    RunExecutor exec = new RunExecutor(repo, progress);
+    RunExecutor exec = new RunExecutor(repo, progress,
+        new CheckpointStore(runs.root(), checkpointMinutes, Provenance.gitCommit(repo.home())));
     MatrixRunner runner = new MatrixRunner(exec, runs, ref, force, exp.skipUnavailable(), out);
     if (dryRun) {
       new DryRun(exec, runs, out).print(runner.preflight(units));

@@ -194,6 +194,9 @@ public final class MatrixRunner {
     if (!missing.isEmpty()) {
       try {
         long t0 = System.nanoTime();
+        if (force) {
+          exec.discardCheckpoint(missing);
+        }
         List<RunRecord> made = exec.executeJointly(missing, experiment, String.format(Locale.ROOT, "[%d/%d] %s %s s%d",
             progress.done() + 1, progress.total(), g.model(), g.protocolName(), seed));
         double seconds = (System.nanoTime() - t0) / 1e9 / made.size();
@@ -206,6 +209,7 @@ public final class MatrixRunner {
             report(got[k], missingLabels.get(m++));
           }
         }
+        exec.discardCheckpoint(missing);
         out.println("  " + progress.line());
         out.flush();
       } catch (RuntimeException e) {
@@ -233,12 +237,16 @@ public final class MatrixRunner {
       return reuse(id, spec.model(), label);
     }
     long t0 = System.nanoTime();
+    if (force) {
+      exec.discardCheckpoint(List.of(spec));
+    }
     RunRecord r = exec.execute(spec, experiment, String.format(Locale.ROOT, "[%d/%d] %s s%d", progress.done() + 1,
         progress.total(), spec.model() + " " + spec.protocol().name(), spec.seed()));
     if (selection != null) {
       r = r.as(r.id(), selection, experiment);
     }
     store.write(r);
+    exec.discardCheckpoint(List.of(spec));
     computed++;
     progress.computed(spec.model(), (System.nanoTime() - t0) / 1e9);
     report(r, label);

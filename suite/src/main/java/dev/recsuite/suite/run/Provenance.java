@@ -20,15 +20,25 @@ public record Provenance(String codeVersion, String gitCommit, Boolean gitDirty,
   private static volatile GitInfo git;
 
   public static Provenance capture(Path home, String started, String finished) {
+    GitInfo g = gitInfo(home);
+    return new Provenance(RunExecutor.CODE_VERSION, g.commit(), g.dirty(),
+        System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), started, finished);
+  }
+
+  /** The checkout's HEAD as the run records give it ("unknown" outside a git checkout). */
+  public static String gitCommit(Path home) {
+    return gitInfo(home).commit();
+  }
+
+  private static GitInfo gitInfo(Path home) {
     GitInfo g = git;
     if (g == null) {
       g = GitInfo.read(home);
       git = g;
     }
-    return new Provenance(RunExecutor.CODE_VERSION, g.commit(), g.dirty(),
-        System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), started, finished);
+    return g;
   }
 
   private static String cpuModel() {

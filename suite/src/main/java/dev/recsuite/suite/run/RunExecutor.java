@@ -18,6 +18,7 @@ import dev.recsuite.protocols.train.TrainingResult;
 import dev.recsuite.suite.experiment.EvalSettings;
 import dev.recsuite.suite.experiment.RecordBinder;
 import dev.recsuite.suite.registry.ModelRegistry;
+import dev.recsuite.suite.store.CheckpointStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,13 +43,33 @@ public final class RunExecutor {
 
   private final DatasetRepository repo;
   private final boolean progress;
+  private final CheckpointStore checkpoints; // null: no checkpoints
   private final Map<String, Dataset> datasets = new HashMap<>();
   private final Map<String, Split> splits = new HashMap<>();
   private final Map<String, EvalTask> tasks = new HashMap<>();
 
   public RunExecutor(DatasetRepository repo, boolean progress) {
+    this(repo, progress, null);
+  }
+
+  /** @param checkpoints where trainings of {@code Resumable} models save their state and continue from it; null for none */
+  public RunExecutor(DatasetRepository repo, boolean progress, CheckpointStore checkpoints) {
     this.repo = repo;
     this.progress = progress;
+    this.checkpoints = checkpoints;
+  }
+
+  /** The epoch at which the training of these specs would continue from its checkpoint, or -1 without one. */
+  public int checkpointEpoch(List<RunSpec> specs) {
+    byte[] saved = checkpoints == null ? null : checkpoints.sink(specs.stream().map(this::runId).toList()).load();
+    return saved == null ? -1 : Trainer.checkpointNextEpoch(saved);
+  }
+
+  /** Drops the checkpoint of the training of these specs: their records are stored, or they must start afresh. */
+  public void discardCheckpoint(List<RunSpec> specs) {
+    if (checkpoints != null) {
+      checkpoints.delete(specs.stream().map(this::runId).toList());
+    }
   }
 
   public Dataset dataset(String name) {
@@ -141,11 +162,11 @@ public final class RunExecutor {
     try (ProgressBar bar = progress && model.iterative() ? bar(taskName, first.training().epochs()) : null) {
       trained = new Trainer(first.training()).fitJointly(model, validEvals, (rec, best, since) -> {
         if (bar != null) {
-          bar.step();
+          bar.stepTo(rec.epoch() + 1L);
           bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f valid %s %.4f best@%d", rec.loss(),
               first.training().validMetric(), rec.validMetric(), best + 1));
         }
-      });
+      }, checkpoints == null ? null : checkpoints.sink(ids));
     } catch (IllegalStateException ex) {
       throw new IllegalStateException(ex.getMessage() + " (model " + first.model() + ", seed " + first.seed() + ", dataset "
           + first.dataset() + ", protocol " + split.protocol() + ")", ex);
@@ -189,7 +210,8 @@ public final class RunExecutor {
         new RunRecord.DatasetInfo(d.name(), d.contentSha256(), d.nUsers(), d.nItems(), d.nInteractions(), files),
         new RunRecord.ProtocolInfo(split.protocol(), new TreeMap<>(split.params()), split.fingerprint(), split.audit()),
         new RunRecord.EvaluationInfo(e.mode(), testTask.rule(), testTask.candidatesSha256()),
-        new RunRecord.TrainingInfo(tr.epochs(), tr.bestEpoch(), tr.stopReason(), List.copyOf(sharedWith)), validMeans,
+        new RunRecord.TrainingInfo(tr.epochs(), tr.bestEpoch(), tr.stopReason(), List.copyOf(sharedWith),
+            tr.resumes().isEmpty() ? null : tr.resumes()), validMeans,
         testInfo, eff, Provenance.capture(repo.home(), started, Instant.now().toString()));
   }
 

@@ -2,6 +2,7 @@ package dev.recsuite.suite.run;
 
 import dev.recsuite.protocols.split.LeakAudit;
 import dev.recsuite.protocols.train.EpochRecord;
+import dev.recsuite.protocols.train.Resume;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,9 @@ public record RunRecord(int schema, String id, String model, long seed, Effectiv
    *     (empty, or absent in older records, when the run trained alone); the curve is this run's own, and its
    *     efficiency wall time and peak memory are the shared process's
    */
-  public record TrainingInfo(List<EpochRecord> epochs, int bestEpoch, String stopReason, List<String> sharedWith) {}
+  /** @param resumed each continuation from a checkpoint (null: trained in one process) */
+  public record TrainingInfo(List<EpochRecord> epochs, int bestEpoch, String stopReason, List<String> sharedWith,
+      List<Resume> resumed) {}
 
   /**
    * @param perUserUsers the evaluated users, {@link PerUserCodec}-encoded

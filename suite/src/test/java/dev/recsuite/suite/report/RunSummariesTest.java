@@ -32,7 +32,7 @@ class RunSummariesTest {
         new RunRecord.ProtocolInfo("shipped", Map.of(), "fp1", null),
         new RunRecord.EvaluationInfo("full", "masked", null),
         new RunRecord.TrainingInfo(List.of(new EpochRecord(0, 0.9, 1.5, 0.1, 0.2),
-            new EpochRecord(1, 0.7, 1.4, 0.2, 0.2)), 1, "max epochs", List.of()),
+            new EpochRecord(1, 0.7, 1.4, 0.2, 0.2)), 1, "max epochs", List.of(), null),
         Map.of(), new RunRecord.TestInfo(Map.of("NDCG@10", 0.375), 3, 0, 0.0, PerUserCodec.encode(new int[] {4, 5, 6}),
             Map.of("NDCG@10", PerUserCodec.encode(ndcg))),
         new Efficiency(2, 1.4, 1.4, 1.4, 2.9, 0.2, 0.1, 30, 1234, 1L << 20, 1L << 21, "run", 3.5),

@@ -15,7 +15,7 @@ public final class RunRecords {
         Map.of(), Map.of(), Map.of()), new RunRecord.SelectionInfo(Purpose.TRIAL, null, "Recall@20", "", null, null),
         null, new RunRecord.DatasetInfo("synthetic-mm", "00", 3, 4, 5, List.of()),
         new RunRecord.ProtocolInfo("leave-one-out", Map.of(), "ff", null),
-        new RunRecord.EvaluationInfo("full", "rule", null), new RunRecord.TrainingInfo(List.of(), -1, "test", List.of()), v,
+        new RunRecord.EvaluationInfo("full", "rule", null), new RunRecord.TrainingInfo(List.of(), -1, "test", List.of(), null), v,
         new RunRecord.TestInfo(Map.of("Recall@20", test), 3, 0, 0, PerUserCodec.encode(new int[] {0, 1, 2}),
             Map.of("Recall@20", PerUserCodec.encode(new double[] {0.5, 0.0, 1.0}))),
         null, new Provenance("v", "c", false, "j", "o", "a", "cpu", 2, 1L, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z"));
