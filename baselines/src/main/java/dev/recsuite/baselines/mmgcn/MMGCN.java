@@ -9,11 +9,13 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.engine.tensor.Csr;
 import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.data.FeatureMatrix;
@@ -46,7 +48,7 @@ import java.util.List;
  * UPSTREAM QUIRK: MMRec's yaml says n_layers 2 but the forward hard-codes 3 layers; here n_layers is honoured and
  * defaults to 3, what MMRec runs.
  */
-public final class MMGCN implements Recommender {
+public final class MMGCN implements Recommender, Resumable {
   /** Which behaviour runs; stored with every run as {@code variant}. */
   public enum Variant {
     /** MMRec as published: id embedding and preferences frozen at init; scoring with the last cached forward. */
@@ -111,7 +113,9 @@ public final class MMGCN implements Recommender {
   private final Adam adam;
   private final Tape tape;
   private final TripletEpoch epochs;
-  private final float[] cached; // [N, d_id] MMRec's self.result: the representation of the last training forward
+  // [N, d_id] MMRec's self.result: the representation of the last training forward. Not trained, but training
+  // changes it and REFERENCE scores with it, so it is held as a frozen Param that checkpoints carry.
+  private final Param result;
 
   public MMGCN(Config cfg, TrainView view, long seed) {
     this.cfg = cfg;
@@ -138,7 +142,8 @@ public final class MMGCN implements Recommender {
     }
     Param id = Init.xavierNormal("id_embedding", Rng.stream(seed, "init", 0), n, cfg.embeddingSize());
     this.idEmb = train ? id : new Param(id.name(), id.value(), false);
-    this.cached = Init.xavierNormal("result", Rng.stream(seed, "init", 1), n, cfg.embeddingSize()).value().data();
+    this.result = new Param("result", Init.xavierNormal("result", Rng.stream(seed, "init", 1), n, cfg.embeddingSize()).value(),
+        false);
     this.adam = new Adam(trainable(), Adam.Config.defaults(cfg.learningRate()), backend.pool());
     this.tape = Tape.training(backend);
     this.epochs = new TripletEpoch(view, cfg.trainBatchSize(), seed);
@@ -151,6 +156,7 @@ public final class MMGCN implements Recommender {
   public double trainEpoch(int epoch) {
     return epochs.run(epoch, (u, p, n) -> {
       Var rep = forward(tape);
+      float[] cached = result.value().data();
       System.arraycopy(rep.value().data(), 0, cached, 0, cached.length); // before the step, as MMRec's self.result
       return adam.minimize(tape, loss(tape, rep, u, p, n));
     });
@@ -199,7 +205,7 @@ public final class MMGCN implements Recommender {
    */
   @Override
   public Scorer scorer() {
-    float[] rep = cached;
+    float[] rep = result.value().data();
     if (cfg.variant() == Variant.CORRECTED) {
       rep = forward(Tape.inference(backend)).value().data();
     }
@@ -225,6 +231,22 @@ public final class MMGCN implements Recommender {
 
   List<Param> trainable() {
     return parameters().stream().filter(Param::trainable).toList();
+  }
+
+  /**
+   * Every epoch draws from streams of (seed, name, epoch) ({@link TripletEpoch}): the trained tensors, the cached
+   * representation REFERENCE scores with, and Adam are the state.
+   */
+  @Override
+  public List<Param> trainingParams() {
+    List<Param> state = new ArrayList<>(trainable());
+    state.add(result);
+    return state;
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   List<Branch> branches() {
