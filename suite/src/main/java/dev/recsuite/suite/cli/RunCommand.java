@@ -98,6 +98,8 @@ public final class RunCommand implements Callable<Integer> {
     out.println(header(exp, plan, sh, units, runs));
     out.flush();
     RunRecord.ExperimentRef ref = new RunRecord.ExperimentRef(exp.name(), exp.source(), exp.sha256(), exp.overrides());
+    // Reading the commit here, before any training, also fixes it for every record of this JVM: a commit made
+    // while the runs train is not the code they ran (read lazily at the first record, it would be named instead).
     RunExecutor exec = new RunExecutor(repo, progress,
         new CheckpointStore(runs.root(), checkpointMinutes, Provenance.gitCommit(repo.home())));
     MatrixRunner runner = new MatrixRunner(exec, runs, ref, force, exp.skipUnavailable(), out);
