@@ -142,8 +142,8 @@ public final class MMGCN implements Recommender, Resumable {
     }
     Param id = Init.xavierNormal("id_embedding", Rng.stream(seed, "init", 0), n, cfg.embeddingSize());
     this.idEmb = train ? id : new Param(id.name(), id.value(), false);
-    this.result = new Param("result", Init.xavierNormal("result", Rng.stream(seed, "init", 1), n, cfg.embeddingSize()).value(),
-        false);
+    Param initial = Init.xavierNormal("result", Rng.stream(seed, "init", 1), n, cfg.embeddingSize());
+    this.result = new Param(initial.name(), initial.value(), false);
     this.adam = new Adam(trainable(), Adam.Config.defaults(cfg.learningRate()), backend.pool());
     this.tape = Tape.training(backend);
     this.epochs = new TripletEpoch(view, cfg.trainBatchSize(), seed);

@@ -10,11 +10,13 @@ import dev.recsuite.engine.backend.CpuBackend;
 import dev.recsuite.engine.nn.Init;
 import dev.recsuite.engine.nn.Losses;
 import dev.recsuite.engine.optim.Adam;
+import dev.recsuite.engine.optim.Optimizer;
 import dev.recsuite.engine.rng.Rng;
 import dev.recsuite.engine.tensor.Csr;
 import dev.recsuite.engine.tensor.Tensor;
 import dev.recsuite.protocols.api.ModelSpec;
 import dev.recsuite.protocols.api.Recommender;
+import dev.recsuite.protocols.api.Resumable;
 import dev.recsuite.protocols.api.Scorer;
 import dev.recsuite.protocols.api.TrainView;
 import dev.recsuite.protocols.data.FeatureMatrix;
@@ -49,15 +51,15 @@ import java.util.SplittableRandom;
  * float32 with the embeddings cached by the last training batch, computed before that batch's optimiser step
  * (UPSTREAM QUIRK). σ is monotone; it changes a ranking only through float32 rounding, which ties close large
  * scores as PyTorch does ({@link SigmoidScorer}). {@link Variant#CORRECTED} scores a fresh forward pass with the
- * current parameters, dot product without σ. Before any training batch REFERENCE has no cache (upstream fails
- * there) and scores a fresh forward pass, with σ.
+ * current parameters, dot product without σ. Before any training batch upstream has no cache and fails; here the
+ * cache starts as the forward pass of the initial parameters, so an untrained REFERENCE model scores that, with σ.
  * UPSTREAM QUIRK kept: g_a_iva (d -> d) is built and counted in {@link #parameterCount()} but never used; it gets
  * no gradient, so PyTorch's Adam skips it, weight decay included, and it is left out of Adam here.
  * Not carried over: {@code reg} (swept by MMRec's grid but never read by the code), {@code dropout_rate} (used only
  * by the FD/FM tasks), the FD/FM/FD+FM ssl tasks, {@code mm_fusion_mode: mean} (upstream's item_after still expects
  * 3d inputs, so it fails) and {@code init: normal} (upstream refers to a missing attribute).
  */
-public final class SLMRec implements Recommender {
+public final class SLMRec implements Recommender, Resumable {
   /** Which behaviour runs; stored with every run as {@code variant}. */
   public enum Variant {
     /** MMRec as published: σ of the dot product of the embeddings cached by the last training batch. */
@@ -153,9 +155,11 @@ public final class SLMRec implements Recommender {
   private final Adam adam;
   private final Tape tape;
   private final TripletEpoch epochs;
-  private final float[] cachedUsers; // [nUsers, d] user_final of the last training batch (upstream all_users)
-  private final float[] cachedItems; // [nItems, d] item_final of the same batch (upstream all_items)
-  private boolean cached; // false until a training batch has run
+  // REFERENCE only (null under CORRECTED): user_final and item_final of the last training batch (upstream all_users,
+  // all_items), [nUsers, d] and [nItems, d]. Not trained, but training changes them and REFERENCE scores with them,
+  // so they are frozen Params that checkpoints carry.
+  private final Param cachedUsers;
+  private final Param cachedItems;
 
   public SLMRec(Config cfg, TrainView view, long seed) {
     this.cfg = cfg;
@@ -186,8 +190,14 @@ public final class SLMRec implements Recommender {
     this.adam = new Adam(trained(), adamCfg, backend.pool());
     this.tape = Tape.training(backend);
     this.epochs = new TripletEpoch(view, cfg.trainBatchSize(), seed);
-    this.cachedUsers = new float[cfg.variant() == Variant.REFERENCE ? nUsers * d : 0];
-    this.cachedItems = new float[cfg.variant() == Variant.REFERENCE ? nItems * d : 0];
+    if (cfg.variant() == Variant.REFERENCE) {
+      Embeddings e = forward(Tape.inference(backend));
+      this.cachedUsers = new Param("all_users", e.users().value().copy(), false);
+      this.cachedItems = new Param("all_items", e.items().value().copy(), false);
+    } else {
+      this.cachedUsers = null;
+      this.cachedItems = null;
+    }
   }
 
   private static Linear linear(String name, long seed, int stream, int in, int out) {
@@ -208,10 +218,9 @@ public final class SLMRec implements Recommender {
   public double trainEpoch(int epoch) {
     return epochs.run(epoch, (u, p, n) -> {
       Embeddings e = forward(tape);
-      if (cfg.variant() == Variant.REFERENCE) { // before the step, as upstream all_users / all_items
-        System.arraycopy(e.users().value().data(), 0, cachedUsers, 0, cachedUsers.length);
-        System.arraycopy(e.items().value().data(), 0, cachedItems, 0, cachedItems.length);
-        cached = true;
+      if (cachedUsers != null) { // before the step, as upstream all_users / all_items
+        copy(e.users(), cachedUsers);
+        copy(e.items(), cachedItems);
       }
       return adam.minimize(tape, loss(tape, e, u, p));
     });
@@ -252,14 +261,34 @@ public final class SLMRec implements Recommender {
   /** §4.2 / §3.8 test scoring, see the class note on the two variants. */
   @Override
   public Scorer scorer() {
-    if (cached) {
-      int d = cfg.recdim();
-      Tensor users = Tensor.of(cachedUsers, nUsers, d);
-      return new SigmoidScorer(new DotProductScorer(backend, users, Tensor.of(cachedItems, nItems, d)));
+    if (cachedUsers != null) {
+      return new SigmoidScorer(new DotProductScorer(backend, cachedUsers.value(), cachedItems.value()));
     }
     Embeddings e = forward(Tape.inference(backend));
-    Scorer dot = new DotProductScorer(backend, e.users().value(), e.items().value());
-    return cfg.variant() == Variant.REFERENCE ? new SigmoidScorer(dot) : dot;
+    return new DotProductScorer(backend, e.users().value(), e.items().value());
+  }
+
+  private static void copy(Var from, Param into) {
+    float[] to = into.value().data();
+    System.arraycopy(from.value().data(), 0, to, 0, to.length);
+  }
+
+  /**
+   * Every epoch draws from streams of (seed, name, epoch) ({@link TripletEpoch}): the trained tensors, REFERENCE's
+   * cached embeddings, and Adam are the state.
+   */
+  @Override
+  public List<Param> trainingParams() {
+    List<Param> state = new ArrayList<>(trained());
+    if (cachedUsers != null) {
+      state.addAll(List.of(cachedUsers, cachedItems));
+    }
+    return state;
+  }
+
+  @Override
+  public Optimizer optimizer() {
+    return adam;
   }
 
   /** Every tensor upstream counts as trainable, g_a_iva included (MMRec's {@code requires_grad} count). */

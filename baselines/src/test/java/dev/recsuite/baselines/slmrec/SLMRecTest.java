@@ -153,7 +153,8 @@ class SLMRecTest extends RecommenderContract {
 
   /**
    * §3.8 with one batch per epoch: REFERENCE scores σ(u . i) with the embeddings of the forward before the batch's
-   * optimiser step, CORRECTED scores u . i with a fresh forward after it.
+   * optimiser step, CORRECTED scores u . i with a fresh forward after it. Untrained, both score the initial forward
+   * (REFERENCE with σ), where upstream's REFERENCE fails for want of a cache.
    */
   @ParameterizedTest
   @EnumSource(Variant.class)
@@ -162,6 +163,13 @@ class SLMRecTest extends RecommenderContract {
     SLMRec.Embeddings before = m.forward(Tape.inference(CpuBackend.shared()));
     float[] ub = before.users().value().data().clone();
     float[] ib = before.items().value().data().clone();
+    float[] untrained = new float[4];
+    m.scorer().scoreAll(new UserBatch(new int[] {1}, new int[][] {{}}), untrained);
+    for (int i = 0; i < 4; i++) {
+      double dot = rowDot(ub, 1, ib, i, 4);
+      double s = variant == Variant.REFERENCE ? 1 / (1 + Math.exp(-dot)) : dot;
+      assertEquals(s, untrained[i], 1e-6, "untrained item " + i);
+    }
     m.trainEpoch(0);
     SLMRec.Embeddings after = m.forward(Tape.inference(CpuBackend.shared()));
     float[] ua = after.users().value().data();
