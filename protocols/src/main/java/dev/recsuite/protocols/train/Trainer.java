@@ -208,15 +208,6 @@ public final class Trainer {
     return c.nextEpoch();
   }
 
-  /** The epoch a saved checkpoint continues at (for listings), or -1 when the bytes are not a checkpoint. */
-  public static int checkpointNextEpoch(byte[] saved) {
-    try {
-      return TrainingCheckpoint.decode(saved).nextEpoch();
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
   private static String checkpointWriter(byte[] saved) {
     try {
       return TrainingCheckpoint.decode(saved).writer();

@@ -3,9 +3,12 @@ package dev.recsuite.suite.cli;
 import dev.recsuite.suite.experiment.ConfigResolver.ModelPoint;
 import dev.recsuite.suite.matrix.Group;
 import dev.recsuite.suite.matrix.MatrixPlan;
+import dev.recsuite.protocols.train.CheckpointProgress;
 import dev.recsuite.suite.run.RunExecutor;
+import dev.recsuite.suite.run.RunSpec;
 import dev.recsuite.suite.store.RunStore;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,14 +40,35 @@ final class DryRun {
           line(exec.runId(specs.get(k)), g.label(g.evals().get(k)) + " seed " + seed + (cfg.isEmpty() ? "" : " " + cfg)
               + (k > 0 ? " (same training as the line above)" : ""));
         }
-        var todo = specs.stream().filter(s -> !store.contains(exec.runId(s))).toList();
-        int from = todo.isEmpty() ? -1 : exec.checkpointEpoch(todo);
-        if (from >= 0) {
-          out.printf(Locale.ROOT, "  %20s       continues from its checkpoint: %d epoch(s) trained%n", "", from);
+        List<RunSpec> todo = new ArrayList<>();
+        List<String> names = new ArrayList<>(); // the evaluations still to do, in the training's order
+        for (int k = 0; k < specs.size(); k++) {
+          if (!store.contains(exec.runId(specs.get(k)))) {
+            todo.add(specs.get(k));
+            names.add(g.evals().get(k).name());
+          }
+        }
+        if (!todo.isEmpty()) {
+          exec.checkpointProgress(todo).ifPresent(p -> checkpoint(p, names, todo.get(0).training().validMetric()));
         }
       }
     }
     out.flush();
+  }
+
+  /** One line per checkpointed training, then one per evaluation: best epoch so far, patience used, stopped. */
+  private void checkpoint(CheckpointProgress p, List<String> names, String metric) {
+    out.printf(Locale.ROOT, "  %20s       continues from its checkpoint: %d epoch(s) trained%n", "", p.nextEpoch());
+    if (p.selections().size() != names.size()) {
+      return; // not this training's checkpoint after all; running it says why
+    }
+    for (int k = 0; k < names.size(); k++) {
+      CheckpointProgress.Selection s = p.selections().get(k);
+      String state = s.bestEpoch() < 0 ? "no validation value yet"
+          : String.format(Locale.ROOT, "best epoch %d (valid %s %s), %d epoch(s) without improvement since%s",
+              s.bestEpoch(), metric, s.best(), s.sinceBest(), s.stopped() ? ", stopped" : "");
+      out.printf(Locale.ROOT, "  %20s         %s: %s%n", "", names.get(k).isEmpty() ? "selection" : names.get(k), state);
+    }
   }
 
   private void line(String id, String what) {

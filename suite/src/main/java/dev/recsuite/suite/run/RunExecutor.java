@@ -13,6 +13,7 @@ import dev.recsuite.protocols.lock.DatasetRepository;
 import dev.recsuite.protocols.metrics.MetricSet;
 import dev.recsuite.protocols.split.Split;
 import dev.recsuite.protocols.split.SplitProtocol;
+import dev.recsuite.protocols.train.CheckpointProgress;
 import dev.recsuite.protocols.train.Trainer;
 import dev.recsuite.protocols.train.TrainingResult;
 import dev.recsuite.suite.experiment.EvalSettings;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -59,10 +61,10 @@ public final class RunExecutor {
     this.checkpoints = checkpoints;
   }
 
-  /** The epoch at which the training of these specs would continue from its checkpoint, or -1 without one. */
-  public int checkpointEpoch(List<RunSpec> specs) {
+  /** How far the training of these specs has got in its checkpoint; empty without one. */
+  public Optional<CheckpointProgress> checkpointProgress(List<RunSpec> specs) {
     byte[] saved = checkpoints == null ? null : checkpoints.sink(specs.stream().map(this::runId).toList()).load();
-    return saved == null ? -1 : Trainer.checkpointNextEpoch(saved);
+    return saved == null ? Optional.empty() : CheckpointProgress.of(saved);
   }
 
   /** Drops the checkpoint of the training of these specs: their records are stored, or they must start afresh. */

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,15 @@ class CheckpointResumeTest {
     assertEquals(1, checkpointCount(checkpoints));
     String dry = MatrixResumeTest.runMatrix(experiment, "--store", store.toString(), "--dry-run");
     assertTrue(dry.matches("(?s).*continues from its checkpoint: [1-7] epoch\\(s\\) trained.*"), dry);
+    int trained = Integer.parseInt(dry.replaceAll("(?s).*continues from its checkpoint: (\\d+) epoch.*", "$1"));
+    for (RunRecord r : new RunStore(reference).list()) { // each evaluation's best so far is on its uninterrupted curve
+      String name = r.evaluation().mode().equals("full") ? "full" : "uni-100";
+      Matcher m = Pattern.compile(name + ": best epoch (\\d+) \\(valid MRR@10 ([0-9.E-]+)\\)").matcher(dry);
+      assertTrue(m.find(), name + " progress missing:\n" + dry);
+      int best = Integer.parseInt(m.group(1));
+      assertTrue(best < trained, dry);
+      assertEquals(r.training().epochs().get(best).validMetric(), Double.parseDouble(m.group(2)), 0.0, name + ": " + dry);
+    }
 
     MatrixResumeTest.runMatrix(experiment, "--store", store.toString(), "--checkpoint-minutes", "0");
     MatrixResumeTest.assertSameResults(reference, store);
