@@ -271,6 +271,12 @@ class TrainerTest {
     assertThrows(IllegalStateException.class,
         () -> t.fitJointly(new ResumableScripted(script), List.of(validation(3000), validation(USERS)), null, sink));
     sink.killAfter = Integer.MAX_VALUE;
+    CheckpointProgress progress = CheckpointProgress.of(sink.saved).orElseThrow(); // what --dry-run lists
+    assertEquals(8, progress.nextEpoch());
+    assertTrue(progress.selections().get(0).stopped());
+    assertEquals(straight.get(0).bestEpoch(), progress.selections().get(0).bestEpoch());
+    assertEquals(new CheckpointProgress.Selection(6, 0.55, 1, false), progress.selections().get(1)); // 0.54 after 0.55
+    assertTrue(CheckpointProgress.of("not a checkpoint".getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEmpty());
     ResumableScripted fresh = new ResumableScripted(script);
     List<TrainingResult> resumed = t.fitJointly(fresh, List.of(validation(3000), validation(USERS)), null, sink);
     assertEquals(9, fresh.epoch);
