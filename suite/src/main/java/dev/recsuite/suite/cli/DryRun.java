@@ -56,7 +56,10 @@ final class DryRun {
     out.flush();
   }
 
-  /** One line per checkpointed training, then one per evaluation: best epoch so far, patience used, stopped. */
+  /**
+   * One line per checkpointed training, then one per evaluation: best epoch so far, patience used, stopped. Epochs
+   * count from 1 here, as in the progress bar and the report (records keep the 0-based index).
+   */
   private void checkpoint(CheckpointProgress p, List<String> names, String metric) {
     out.printf(Locale.ROOT, "  %20s       continues from its checkpoint: %d epoch(s) trained%n", "", p.nextEpoch());
     if (p.selections().size() != names.size()) {
@@ -66,7 +69,7 @@ final class DryRun {
       CheckpointProgress.Selection s = p.selections().get(k);
       String state = s.bestEpoch() < 0 ? "no validation value yet"
           : String.format(Locale.ROOT, "best epoch %d (valid %s %s), %d epoch(s) without improvement since%s",
-              s.bestEpoch(), metric, s.best(), s.sinceBest(), s.stopped() ? ", stopped" : "");
+              s.bestEpoch() + 1, metric, s.best(), s.sinceBest(), s.stopped() ? ", stopped" : "");
       out.printf(Locale.ROOT, "  %20s         %s: %s%n", "", names.get(k).isEmpty() ? "selection" : names.get(k), state);
     }
   }
