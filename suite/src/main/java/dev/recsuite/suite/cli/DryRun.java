@@ -1,9 +1,9 @@
 package dev.recsuite.suite.cli;
 
+import dev.recsuite.protocols.train.CheckpointProgress;
 import dev.recsuite.suite.experiment.ConfigResolver.ModelPoint;
 import dev.recsuite.suite.matrix.Group;
 import dev.recsuite.suite.matrix.MatrixPlan;
-import dev.recsuite.protocols.train.CheckpointProgress;
 import dev.recsuite.suite.run.RunExecutor;
 import dev.recsuite.suite.run.RunSpec;
 import dev.recsuite.suite.store.RunStore;
